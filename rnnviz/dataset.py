@@ -1,0 +1,87 @@
+"""Tagged sentences -> word ids, padded mini-batches and word dropout.
+
+A sentence is a list of ``(word, tag)`` pairs. Words are looked up by their
+normalised key (``tokenize.normalize``: NFKC + casefold), the same key the
+tokenizer gives typed text, so training and the app agree on what a word is.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable, Iterable, Iterator, Sequence
+
+import numpy as np
+
+from .model import UNK
+
+Sentence = Sequence[tuple[str, str]]
+Pair = tuple[np.ndarray, np.ndarray]      # (x word ids (T,), y tag ids (T,))
+
+
+def _normalize(word: str) -> str:
+    from .tokenize import normalize
+    return normalize(word)
+
+
+def build_vocab(sentences: Iterable[Sentence], *, max_size: int | None = None,
+                min_count: int = 1, key: Callable[[str], str] = _normalize) -> tuple[str, ...]:
+    """``<unk>`` then the words by falling frequency (ties: first seen first).
+
+    ``max_size`` counts ``<unk>``; the words left out become ``<unk>``.
+    """
+    counts = Counter(key(w) for sent in sentences for w, _ in sent)
+    counts.pop(UNK, None)
+    words = [w for w, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n >= min_count]
+    if max_size is not None:
+        words = words[:max(max_size - 1, 0)]
+    return (UNK, *words)
+
+
+def collect_tags(sentences: Iterable[Sentence], order: Sequence[str] = ()) -> tuple[str, ...]:
+    """The tags that occur, in ``order`` first, the rest sorted."""
+    seen = {t for sent in sentences for _, t in sent}
+    return tuple(t for t in order if t in seen) + tuple(sorted(seen - set(order)))
+
+
+def encode(sentences: Iterable[Sentence], vocab: Sequence[str], tags: Sequence[str], *,
+           key: Callable[[str], str] = _normalize) -> list[Pair]:
+    """Each sentence as (x, y) id arrays; unknown words -> 0, unknown tags -> ValueError."""
+    w_index = {w: i for i, w in enumerate(vocab)}
+    t_index = {t: i for i, t in enumerate(tags)}
+    out = []
+    for n, sent in enumerate(sentences, 1):
+        try:
+            y = np.array([t_index[t] for _, t in sent], dtype=np.intp)
+        except KeyError as e:
+            raise ValueError(f"sentence {n}: tag {e.args[0]!r} is not in the tagset") from None
+        x = np.array([w_index.get(key(w), 0) for w, _ in sent], dtype=np.intp)
+        out.append((x, y))
+    return out
+
+
+def pad(pairs: Sequence[Pair]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Stack sentences into X, Y (B, T) padded with id 0 and the mask (B, T)."""
+    B = len(pairs)
+    T = max((len(x) for x, _ in pairs), default=0)
+    X = np.zeros((B, T), dtype=np.intp)
+    Y = np.zeros((B, T), dtype=np.intp)
+    mask = np.zeros((B, T), dtype=bool)
+    for i, (x, y) in enumerate(pairs):
+        X[i, :len(x)], Y[i, :len(y)], mask[i, :len(x)] = x, y, True
+    return X, Y, mask
+
+
+def batches(pairs: Sequence[Pair], batch_size: int,
+            rng: np.random.Generator | None = None) -> Iterator[tuple[np.ndarray, ...]]:
+    """Padded mini-batches, shuffled by ``rng`` when given."""
+    order = rng.permutation(len(pairs)) if rng is not None else np.arange(len(pairs))
+    for start in range(0, len(pairs), batch_size):
+        yield pad([pairs[i] for i in order[start:start + batch_size]])
+
+
+def word_dropout(X: np.ndarray, mask: np.ndarray, p: float,
+                 rng: np.random.Generator) -> np.ndarray:
+    """A copy of X with each real word replaced by ``<unk>`` (id 0) with probability p."""
+    if p <= 0:
+        return X
+    drop = (rng.random(X.shape) < p) & mask
+    return np.where(drop, 0, X)

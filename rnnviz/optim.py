@@ -1,0 +1,68 @@
+r"""Optimisers that update a dict of parameter arrays in place.
+
+    SGD:   θ ← θ - η g
+    Adam:  m ← β1 m + (1-β1) g;  v ← β2 v + (1-β2) g²
+           θ ← θ - η m̂ / (√v̂ + ε),  m̂ = m / (1-β1^t),  v̂ = v / (1-β2^t)
+
+(PyTorch's torch.optim.SGD / torch.optim.Adam with default settings.)
+Clipping rescales all gradients together when their global norm exceeds a
+threshold, so their direction is kept.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+OPTIMIZERS = ("sgd", "adam")
+
+
+def global_norm(grads: dict[str, np.ndarray]) -> float:
+    return float(np.sqrt(sum(float(np.vdot(g, g)) for g in grads.values())))
+
+
+def clip_by_global_norm(grads: dict[str, np.ndarray], max_norm: float | None) -> float:
+    """Scale ``grads`` in place so their global norm is ≤ max_norm; return the norm before."""
+    norm = global_norm(grads)
+    if max_norm is not None and max_norm > 0 and norm > max_norm:
+        scale = max_norm / (norm + 1e-12)
+        for g in grads.values():
+            g *= scale
+    return norm
+
+
+class SGD:
+    def __init__(self, lr: float = 0.1):
+        self.lr = lr
+
+    def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
+        for name, g in grads.items():
+            params[name] -= self.lr * g
+
+
+class Adam:
+    def __init__(self, lr: float = 0.001, beta1: float = 0.9, beta2: float = 0.999,
+                 eps: float = 1e-8):
+        self.lr, self.beta1, self.beta2, self.eps = lr, beta1, beta2, eps
+        self.t = 0
+        self.m: dict[str, np.ndarray] = {}
+        self.v: dict[str, np.ndarray] = {}
+
+    def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
+        self.t += 1
+        c1, c2 = 1 - self.beta1 ** self.t, 1 - self.beta2 ** self.t
+        for name, g in grads.items():
+            m = self.m.setdefault(name, np.zeros_like(g))
+            v = self.v.setdefault(name, np.zeros_like(g))
+            m *= self.beta1
+            m += (1 - self.beta1) * g
+            v *= self.beta2
+            v += (1 - self.beta2) * g * g
+            params[name] -= self.lr * (m / c1) / (np.sqrt(v / c2) + self.eps)
+
+
+def make(name: str, lr: float):
+    """An optimiser by name ("sgd" or "adam")."""
+    if name == "sgd":
+        return SGD(lr)
+    if name == "adam":
+        return Adam(lr)
+    raise ValueError(f"unknown optimizer {name!r}; choose one of {', '.join(OPTIMIZERS)}")

@@ -1,0 +1,174 @@
+"""Training: mini-batches, BPTT, an optimiser, clipping, word dropout, early stopping.
+
+One seed drives everything random (initialisation, shuffling, word dropout),
+so the same data, config and seed give bitwise-identical weights. A callback
+sees every step and every epoch and can stop the run (the app's stop button).
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Literal, Sequence
+
+import numpy as np
+
+from . import activations, optim
+from .allocator import tune_allocator
+from .bptt import bptt
+from .dataset import Pair, batches, word_dropout
+from .evaluate import loss_and_accuracy
+from .forward import forward
+from .loss import cross_entropy
+from .model import RNN, init_rnn
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    hidden: int = 16
+    f: str = "tanh"
+    optimizer: str = "adam"
+    lr: float = 0.01
+    epochs: int = 30
+    batch_size: int = 32
+    clip: float | None = 5.0          # max global gradient norm; None = no clipping
+    word_dropout: float = 0.1         # P(word -> <unk>) while training
+    seed: int = 0
+    patience: int | None = 5          # stop after this many epochs without dev gain
+    recurrent: bool = True            # False: W fixed at 0, a feed-forward tagger
+    truncate: int | None = None       # truncated BPTT window (steps)
+
+    def __post_init__(self):
+        checks = [
+            (1 <= self.hidden <= 512, f"hidden must be 1..512, got {self.hidden}"),
+            (self.optimizer in optim.OPTIMIZERS, f"optimizer must be one of "
+             f"{optim.OPTIMIZERS}, got {self.optimizer!r}"),
+            (0 < self.lr < 10, f"lr must be in (0, 10), got {self.lr}"),
+            (self.epochs >= 1, f"epochs must be ≥ 1, got {self.epochs}"),
+            (self.batch_size >= 1, f"batch_size must be ≥ 1, got {self.batch_size}"),
+            (self.clip is None or self.clip > 0, f"clip must be > 0, got {self.clip}"),
+            (0 <= self.word_dropout < 1, f"word_dropout must be in [0, 1), "
+             f"got {self.word_dropout}"),
+            (self.patience is None or self.patience >= 1,
+             f"patience must be ≥ 1, got {self.patience}"),
+            (self.truncate is None or self.truncate >= 1,
+             f"truncate must be ≥ 1, got {self.truncate}"),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise ValueError(message)
+        activations.get(self.f)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What the callback sees. ``kind="step"`` after each mini-batch,
+    ``kind="epoch"`` after each epoch (then the dev figures are set)."""
+    kind: Literal["step", "epoch"]
+    epoch: int                 # 1-based
+    epochs: int
+    step: int                  # mini-batches done so far, over all epochs
+    steps_per_epoch: int
+    loss: float                # batch loss (step) or mean training loss (epoch)
+    grad_norm: float           # before clipping (step); mean over the epoch (epoch)
+    train_acc: float | None = None
+    dev_loss: float | None = None
+    dev_acc: float | None = None
+    model: RNN | None = None   # the live model (arrays change as training goes on)
+
+    @property
+    def fraction(self) -> float:
+        return min(1.0, self.step / max(1, self.epochs * self.steps_per_epoch))
+
+
+@dataclass
+class TrainResult:
+    model: RNN
+    history: list[dict] = field(default_factory=list)   # one row per epoch
+    best_epoch: int = 0
+    stopped: Literal["done", "early", "callback", "non-finite"] = "done"
+    seconds: float = 0.0
+
+
+Callback = Callable[[Progress], bool | None]   # return True to stop
+
+
+def train(train_pairs: Sequence[Pair], vocab: Sequence[str], tags: Sequence[str],
+          config: TrainConfig = TrainConfig(), *, dev_pairs: Sequence[Pair] = (),
+          callback: Callback | None = None, hparams: dict | None = None) -> TrainResult:
+    """Train a fresh model; with ``dev_pairs`` keep the best dev epoch (early stopping)."""
+    start = time.perf_counter()
+    tune_allocator()
+    rng = np.random.default_rng(config.seed)
+    record = {**asdict(config), **(hparams or {})}
+    m = init_rnn(vocab, tags, config.hidden, f=config.f, seed=rng,
+                 recurrent=config.recurrent, hparams=record)
+    params = m.params
+    opt = optim.make(config.optimizer, config.lr)
+    steps_per_epoch = -(-len(train_pairs) // config.batch_size)
+    result = TrainResult(m)
+    best = (-np.inf, -np.inf)                # (dev accuracy, -dev loss) to beat
+    best_params = None
+    step, since_best = 0, 0
+
+    for epoch in range(1, config.epochs + 1):
+        sum_loss = sum_norm = 0.0
+        n_batches = correct = n_tokens = 0
+        for X, Y, mask in batches(train_pairs, config.batch_size, rng):
+            X = word_dropout(X, mask, config.word_dropout, rng)
+            fw = forward(m, X)
+            loss = cross_entropy(fw.z, Y, mask)
+            grads = bptt(m, fw, Y, mask, truncate=config.truncate).as_dict()
+            if not config.recurrent:
+                del grads["W"]                      # W stays exactly 0
+            norm = optim.clip_by_global_norm(grads, config.clip)
+            if not (np.isfinite(loss) and np.isfinite(norm)):
+                result.stopped = "non-finite"       # keep the last finite weights
+                break
+            opt.step(params, grads)
+            step += 1
+            n = int(mask.sum())
+            n_batches += 1
+            n_tokens += n
+            sum_loss += loss * n
+            sum_norm += norm
+            correct += int(((fw.o.argmax(-1).T == Y) & mask).sum())
+            if callback is not None and callback(Progress(
+                    "step", epoch, config.epochs, step, steps_per_epoch, loss, norm, model=m)):
+                result.stopped = "callback"
+                break
+        if n_batches == 0:
+            break
+        row = {"epoch": epoch, "loss": sum_loss / n_tokens, "train_acc": correct / n_tokens,
+               "grad_norm": sum_norm / n_batches}
+        if dev_pairs:
+            row["dev_loss"], row["dev_acc"] = loss_and_accuracy(m, dev_pairs)
+            if (row["dev_acc"], -row["dev_loss"]) > best:
+                best, best_params, since_best = (row["dev_acc"], -row["dev_loss"]), \
+                    _copy(params), 0
+                result.best_epoch = epoch
+            else:
+                since_best += 1
+        else:
+            result.best_epoch = epoch
+        result.history.append(row)
+        wants_stop = callback is not None and callback(Progress(
+            "epoch", epoch, config.epochs, step, steps_per_epoch, row["loss"],
+            row["grad_norm"], row["train_acc"], row.get("dev_loss"), row.get("dev_acc"),
+            model=m))
+        if result.stopped != "done":
+            break
+        if wants_stop:
+            result.stopped = "callback"
+            break
+        if config.patience is not None and dev_pairs and since_best >= config.patience:
+            result.stopped = "early"
+            break
+    if best_params is not None:
+        for name, arr in best_params.items():
+            params[name][...] = arr
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def _copy(params: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    return {k: v.copy() for k, v in params.items()}

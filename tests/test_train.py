@@ -1,0 +1,115 @@
+"""Training: it learns, it is reproducible to the bit, and it can be stopped."""
+import numpy as np
+import pytest
+
+from rnnviz.dataset import batches, build_vocab, encode, pad, word_dropout
+from rnnviz.evaluate import loss_and_accuracy
+from rnnviz.train import Progress, TrainConfig, train
+
+# A tiny task only a recurrence can solve: the tag of "x" is the previous word's class.
+SENTS = []
+for first, tag in (("eat", "nn"), ("the", "nn"), ("i", "v"), ("we", "v")):
+    for other in ("x", "y"):
+        SENTS.append([(first, "a"), ("x", tag), (other, "b")])
+        SENTS.append([(other, "b"), (first, "a"), ("x", tag)])
+TAGS = ("a", "b", "nn", "v")
+
+
+def ident(w):
+    return w
+
+
+def data():
+    vocab = build_vocab(SENTS, key=ident)
+    return vocab, encode(SENTS, vocab, TAGS, key=ident)
+
+
+def test_loss_decreases_and_the_recurrence_solves_the_task():
+    vocab, pairs = data()
+    cfg = TrainConfig(hidden=8, lr=0.05, epochs=60, batch_size=4, word_dropout=0.0,
+                      patience=None)
+    result = train(pairs, vocab, TAGS, cfg)
+    losses = [row["loss"] for row in result.history]
+    assert losses[-1] < 0.1 * losses[0]
+    assert loss_and_accuracy(result.model, pairs)[1] == 1.0
+    ff = train(pairs, vocab, TAGS, TrainConfig(**{**cfg.__dict__, "recurrent": False}))
+    assert not ff.model.W.any()                            # W stayed exactly 0
+    assert loss_and_accuracy(ff.model, pairs)[1] < 1.0     # one word at a time cannot
+
+
+@pytest.mark.parametrize("optimizer,lr", [("adam", 0.02), ("sgd", 0.5)])
+def test_same_seed_gives_bitwise_identical_weights(optimizer, lr):
+    vocab, pairs = data()
+    cfg = TrainConfig(hidden=6, optimizer=optimizer, lr=lr, epochs=5, batch_size=3,
+                      word_dropout=0.2, seed=11)
+    a = train(pairs, vocab, TAGS, cfg).model
+    b = train(pairs, vocab, TAGS, cfg).model
+    c = train(pairs, vocab, TAGS, TrainConfig(**{**cfg.__dict__, "seed": 12})).model
+    for name in "UWVbc":
+        assert getattr(a, name).tobytes() == getattr(b, name).tobytes()
+    assert a.W.tobytes() != c.W.tobytes()
+
+
+def test_callback_sees_progress_and_can_stop_mid_epoch():
+    vocab, pairs = data()
+    seen: list[Progress] = []
+
+    def cb(p):
+        seen.append(p)
+        return p.kind == "step" and p.step == 3
+
+    result = train(pairs, vocab, TAGS, TrainConfig(epochs=10, batch_size=2), callback=cb)
+    assert result.stopped == "callback"
+    steps = [p for p in seen if p.kind == "step"]
+    assert [p.step for p in steps] == [1, 2, 3]
+    assert steps[-1].steps_per_epoch == 8 and 0 < steps[-1].fraction < 0.05
+    assert seen[-1].kind == "epoch" and len(result.history) == 1   # partial epoch reported
+
+
+def test_early_stopping_keeps_the_best_dev_epoch():
+    vocab, pairs = data()
+    dev = pairs[:4]
+    result = train(pairs, vocab, TAGS, TrainConfig(hidden=4, lr=0.5, optimizer="sgd",
+                                                   epochs=200, batch_size=16, patience=3),
+                   dev_pairs=dev)
+    assert result.stopped == "early"
+    best = max(result.history, key=lambda r: (r["dev_acc"], -r["dev_loss"]))
+    assert result.best_epoch == best["epoch"]
+    assert loss_and_accuracy(result.model, dev) == pytest.approx(
+        (best["dev_loss"], best["dev_acc"]), rel=1e-12)
+
+
+def test_gradient_clipping_bounds_the_step():
+    vocab, pairs = data()
+    norms = []
+    train(pairs, vocab, TAGS, TrainConfig(epochs=1, batch_size=16, clip=1e-3, lr=1.0,
+                                          optimizer="sgd"),
+          callback=lambda p: norms.append(p.grad_norm) and False)
+    assert norms and all(n > 1e-3 for n in norms)          # reported before clipping
+
+
+def test_config_is_validated_with_a_message():
+    with pytest.raises(ValueError, match="optimizer must be one of"):
+        TrainConfig(optimizer="rmsprop")
+    with pytest.raises(ValueError, match="word_dropout must be in"):
+        TrainConfig(word_dropout=1.0)
+    with pytest.raises(ValueError, match="unknown activation"):
+        TrainConfig(f="gelu")
+
+
+def test_padding_batches_and_word_dropout():
+    pairs = [(np.array([1, 2, 3]), np.array([0, 1, 0])), (np.array([4]), np.array([1]))]
+    X, Y, mask = pad(pairs)
+    assert X.tolist() == [[1, 2, 3], [4, 0, 0]] and mask.tolist() == [[1, 1, 1], [1, 0, 0]]
+    rng = np.random.default_rng(0)
+    dropped = word_dropout(np.full((50, 40), 7), np.ones((50, 40), bool), 0.25, rng)
+    assert 0.22 < (dropped == 0).mean() < 0.28
+    assert sum(len(b[0]) for b in batches(pairs * 5, 4, rng)) == 10
+
+
+def test_vocab_is_ordered_by_frequency_and_capped():
+    sents = [[("b", "x"), ("a", "x"), ("b", "x")], [("c", "x"), ("b", "x"), ("a", "x")]]
+    assert build_vocab(sents, key=ident) == ("<unk>", "b", "a", "c")
+    assert build_vocab(sents, key=ident, max_size=3) == ("<unk>", "b", "a")
+    with pytest.raises(ValueError, match="sentence 1: tag 'x' is not in the tagset"):
+        encode(sents, ("<unk>",), ("y",), key=ident)
