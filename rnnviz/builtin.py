@@ -1,0 +1,211 @@
+"""The built-in model: the RNN trained on the built-in corpus, and how good it is.
+
+    python -m rnnviz train     # writes rnnviz/data/default_model.npz, bitwise reproducibly
+    python -m rnnviz eval      # the figures below, for the RNN and the W = 0 network
+
+Two models are shipped, trained with the same data, settings and seed:
+
+- ``default_model.npz``: s_t = f(U x_t + W s_{t-1} + b), the app's model;
+- ``feedforward_model.npz``: s_t = f(U x_t + b), W fixed at 0 from the start
+  and trained on its own (not the RNN with W zeroed after training).
+
+``evaluate`` measures a model on a split of the corpus (test by default):
+
+- ``overall``: accuracy over every token;
+- ``ambiguous``: on the context-dependent words (``corpus.AMBIGUOUS``), per
+  language and both; only the words before them tell their tag;
+- ``oov``: real out-of-vocabulary tokens (not in the model's vocabulary). The
+  corpus build moves any dev/test sentence with a word train lacks into train,
+  so for the built-in model this count is 0;
+- ``unk_in_context``: "unknown in a clear context". Every token right after a
+  *telling* token — tagged d or m (这 _, 三 本 _, the _, every _), or one of
+  ``TELLING_WORDS``: 的, a possessive (my _, Tom 's _), a verb that takes an
+  object (吃 _, eat _) — is replaced by ``<unk>`` (id 0) on its own, the rest
+  of the sentence unchanged; the figure is the fraction still tagged right.
+  It is what a student sees typing 我 吃 榴莲. "Clear" is the usual case, not
+  a promise: after a verb can come 了 or the, after a determiner an adjective
+  (a long walk), and a left-to-right tagger cannot tell those from a noun.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from . import checkpoint, corpus
+from .dataset import Pair, Sentence, build_vocab, encode
+from .evaluate import Score, predict, score
+from .model import RNN
+from .tagset import TAGS
+from .tokenize import normalize
+from .train import Callback, TrainConfig, TrainResult, train
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DEFAULT_MODEL = DATA_DIR / "default_model.npz"
+FEEDFORWARD_MODEL = DATA_DIR / "feedforward_model.npz"
+
+DEFAULT_CONFIG = TrainConfig(
+    hidden=16,            # small enough for legible heatmaps
+    f="tanh",
+    optimizer="adam",
+    lr=0.01,
+    epochs=30,
+    batch_size=32,
+    clip=5.0,
+    word_dropout=0.1,     # teaches the model to tag <unk> from the words before it
+    seed=0,
+    patience=5,           # early stopping on the corpus dev split
+)
+
+# A previous token with one of these tags makes the next word's tag clear: 这 个 _, the _.
+TELLING_TAGS = frozenset({"d", "m"})
+# ... and so do these words (normalize keys): 的, possessives, verbs that take an object.
+TELLING_WORDS = frozenset(normalize(w) for w in (
+    "的",
+    "吃", "喝", "看", "买", "读", "写", "喜欢", "需要",
+    "my", "your", "his", "her", "its", "our", "their", "'s",
+    "eat", "eats", "ate", "drink", "drinks", "drank", "read", "reads",
+    "buy", "buys", "bought", "want", "wants", "need", "needs", "love", "loves",
+))
+
+
+# --------------------------------------------------------------------------- data
+
+@dataclass(frozen=True, eq=False)
+class CorpusData:
+    """The built-in corpus encoded for the built-in model (zh then en in each split)."""
+    vocab: tuple[str, ...]          # <unk> + train words by falling frequency
+    tags: tuple[str, ...]           # tagset.TAGS
+    train: tuple[Pair, ...]
+    dev: tuple[Pair, ...]
+    test: tuple[Pair, ...]
+
+
+@functools.cache
+def corpus_data() -> CorpusData:
+    """Vocabulary from train only; every split encoded with it (arrays read-only:
+    the result is cached and shared)."""
+    splits = {s: corpus.load(None, s) for s in corpus.SPLITS}
+    vocab = build_vocab(splits["train"])
+    encoded = {s: tuple(encode(splits[s], vocab, TAGS)) for s in corpus.SPLITS}
+    for pairs in encoded.values():
+        for x, y in pairs:
+            x.flags.writeable = y.flags.writeable = False
+    return CorpusData(vocab, TAGS, **encoded)
+
+
+# --------------------------------------------------------------------------- training
+
+def train_builtin(config: TrainConfig = DEFAULT_CONFIG, *, recurrent: bool = True,
+                  callback: Callback | None = None) -> TrainResult:
+    """Train on the corpus train split, early-stopping on dev.
+
+    ``recurrent`` sets ``config.recurrent``: False trains the W = 0 network.
+    The model's ``hparams`` record the config, the data and the best epoch.
+    """
+    config = replace(config, recurrent=recurrent)
+    data = corpus_data()
+    result = train(data.train, data.vocab, data.tags, config, dev_pairs=data.dev,
+                   callback=callback, hparams={"data": "builtin corpus (zh + en)"})
+    row = next((r for r in result.history if r["epoch"] == result.best_epoch), {})
+    result.model = replace(result.model, hparams={
+        **result.model.hparams, "best_epoch": result.best_epoch,
+        "dev_acc": row.get("dev_acc"), "stopped": result.stopped})
+    return result
+
+
+def load_default() -> RNN:
+    return checkpoint.load(DEFAULT_MODEL)
+
+
+def load_feedforward() -> RNN:
+    return checkpoint.load(FEEDFORWARD_MODEL)
+
+
+# --------------------------------------------------------------------------- evaluation
+
+@dataclass(frozen=True)
+class Report:
+    """Accuracy of one model on a split of the built-in corpus (see the module docstring)."""
+    overall: Score
+    ambiguous: Mapping[str, Score]    # "zh", "en", "both"
+    oov: Score
+    unk_in_context: Score
+
+
+def evaluate(m: RNN, split: str = "test") -> Report:
+    """Measure ``m`` on the built-in corpus ``split`` (test, dev or train)."""
+    return evaluate_sentences(m, {lang: corpus.load(lang, split) for lang in corpus.LANGS})
+
+
+def evaluate_sentences(m: RNN, by_lang: Mapping[str, Sequence[Sentence]]) -> Report:
+    """Measure ``m`` on tagged sentences grouped by language, encoded with the
+    model's own vocabulary; the context-dependent words are ``corpus.AMBIGUOUS``."""
+    sentences = [s for lang in by_lang for s in by_lang[lang]]
+    langs = [lang for lang in by_lang for _ in by_lang[lang]]
+    pairs = encode(sentences, m.vocab, m.tags)
+    pred = predict(m, pairs)
+    ambiguous = {lang: score(pairs, pred, [
+        np.array([lg == lang and normalize(w) in corpus.AMBIGUOUS.get(lang, ()) for w, _ in s])
+        for s, lg in zip(sentences, langs)]) for lang in by_lang}
+    ambiguous["both"] = _sum(ambiguous.values())
+    return Report(overall=score(pairs, pred), ambiguous=ambiguous,
+                  oov=score(pairs, pred, [x == 0 for x, _ in pairs]),
+                  unk_in_context=_unk_in_context(m, sentences, pairs))
+
+
+def compare(model: RNN | None = None, feedforward: RNN | None = None,
+            split: str = "test") -> dict[str, Report]:
+    """Reports for the RNN and the W = 0 network (the shipped ones by default),
+    ready for ``format_reports``."""
+    return {"RNN": evaluate(model or load_default(), split),
+            "W = 0": evaluate(feedforward or load_feedforward(), split)}
+
+
+def clear_contexts(sentence: Sentence) -> list[int]:
+    """Positions of the words right after a telling word (see the docstring)."""
+    return [t for t in range(1, len(sentence))
+            if sentence[t - 1][1] in TELLING_TAGS
+            or normalize(sentence[t - 1][0]) in TELLING_WORDS]
+
+
+def _unk_in_context(m: RNN, sentences: Sequence[Sentence], pairs: Sequence[Pair]) -> Score:
+    """Replace each clear-context word by <unk> alone; the tag at its step only
+    depends on the words up to it, so the sentence is cut there."""
+    probes, gold = [], []
+    for sent, (x, y) in zip(sentences, pairs):
+        for t in clear_contexts(sent):
+            xt = x[:t + 1].copy()
+            xt[t] = 0
+            probes.append((xt, y[:t + 1]))
+            gold.append(y[t])
+    last = [p[-1] for p in predict(m, probes)]
+    return Score(int(np.sum(np.array(last) == np.array(gold))), len(gold))
+
+
+def _sum(scores) -> Score:
+    scores = list(scores)
+    return Score(sum(s.correct for s in scores), sum(s.total for s in scores))
+
+
+def format_reports(reports: Mapping[str, Report]) -> str:
+    """The reports side by side, one column a model, with counts."""
+    first = next(iter(reports.values()))
+    rows = [("all tokens", lambda r: r.overall),
+            *((f"context-dependent words ({k})", lambda r, k=k: r.ambiguous[k])
+              for k in first.ambiguous),
+            ("unknown words: out of vocabulary", lambda r: r.oov),
+            ("unknown words: <unk> in a clear context", lambda r: r.unk_in_context)]
+    table = [["", *reports]] + [[label, *(_cell(get(r)) for r in reports.values())]
+                               for label, get in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    return "\n".join("  ".join([row[0].ljust(widths[0]),
+                                *(c.rjust(w) for c, w in zip(row[1:], widths[1:]))]).rstrip()
+                     for row in table)
+
+
+def _cell(s: Score) -> str:
+    return str(s) if s.total else "n/a (0 tokens)"

@@ -1,0 +1,181 @@
+"""The shipped models: the tutorial's sentences, the accuracy targets (measured
+here, not copied), bitwise reproducible training, and the train/tag/eval commands."""
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from rnnviz import builtin, corpus
+from rnnviz.checkpoint import load
+from rnnviz.model import PARAM_NAMES
+from rnnviz.tagger import tag_text
+from rnnviz.tagset import TAGS
+from rnnviz.tokenize import normalize
+
+from conftest import ROOT
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "rnnviz", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def rnn():
+    return builtin.load_default()
+
+
+@pytest.fixture(scope="module")
+def feedforward():
+    return builtin.load_feedforward()
+
+
+@pytest.fixture(scope="module")
+def reports(rnn, feedforward):
+    return builtin.compare(rnn, feedforward)
+
+
+# --------------------------------------------------------------------------- the tutorial
+
+@pytest.mark.parametrize("text,tagged", [
+    ("我 吃 苹果", "我/nn 吃/v 苹果/nn"),
+    ("我吃苹果", "我/nn 吃/v 苹果/nn"),
+    ("I eat apples", "I/nn eat/v apples/nn"),
+])
+def test_the_tutorial_sentences(rnn, text, tagged):
+    assert tag_text(rnn, text).as_text() == tagged
+
+
+def test_an_unknown_word_is_flagged_and_tagged_from_its_context(rnn):
+    tagging = tag_text(rnn, "我 吃 榴莲")
+    assert "榴莲" not in rnn.word_index
+    assert tagging.tags == ("nn", "v", "nn")
+    assert tagging.unknown == (False, False, True)
+
+
+def test_shipped_models_are_the_two_networks(rnn, feedforward):
+    assert (rnn.H, rnn.f, rnn.tags) == (16, "tanh", TAGS)
+    assert rnn.vocab == feedforward.vocab == builtin.corpus_data().vocab
+    assert rnn.W.any() and not feedforward.W.any()          # W = 0 from the start...
+    assert feedforward.hparams["recurrent"] is False        # ...trained on its own
+    assert not np.array_equal(rnn.U, feedforward.U)
+
+
+# --------------------------------------------------------------------------- accuracy targets
+
+def test_test_accuracy_is_at_least_97_percent(reports):
+    assert reports["RNN"].overall.total == sum(
+        len(s) for s in corpus.load(None, "test"))
+    assert reports["RNN"].overall.accuracy >= 0.97
+
+
+def test_context_dependent_words_need_the_recurrence(reports):
+    rnn, ff = reports["RNN"].ambiguous, reports["W = 0"].ambiguous
+    assert set(rnn) == {"zh", "en", "both"}
+    assert rnn["both"].total == rnn["zh"].total + rnn["en"].total > 400
+    for lang in rnn:
+        assert rnn[lang].accuracy >= 0.90, lang
+    assert ff["both"].accuracy <= rnn["both"].accuracy - 0.15
+
+
+def test_unknown_words_in_a_clear_context(reports):
+    unk = reports["RNN"].unk_in_context
+    assert unk.total > 300
+    assert unk.accuracy >= 0.85
+    assert reports["RNN"].oov.total == 0        # the corpus build keeps test words in train
+
+
+def test_clear_contexts_follow_telling_words():
+    sent = [("我", "nn"), ("吃", "v"), ("了", "part"), ("这", "d"), ("个", "m"), ("苹果", "nn")]
+    assert builtin.clear_contexts(sent) == [2, 4, 5]
+    assert builtin.clear_contexts([("I", "nn"), ("eat", "v"), ("the", "d"), ("apple", "nn")]) == [2, 3]
+
+
+def test_oov_counts_words_outside_the_models_vocabulary(rnn):
+    report = builtin.evaluate_sentences(rnn, {"zh": [[("我", "nn"), ("吃", "v"), ("榴莲", "nn")]]})
+    assert (report.oov.correct, report.oov.total) == (1, 1)
+    assert report.overall.total == 3 and report.ambiguous["both"].total == 0
+
+
+def test_format_reports_puts_the_models_side_by_side(reports):
+    table = builtin.format_reports(reports)
+    header, *rows = table.splitlines()
+    assert header.split() == ["RNN", "W", "=", "0"]
+    assert len(rows) == 6 and "n/a (0 tokens)" in table
+    assert str(reports["W = 0"].ambiguous["both"]) in rows[3]
+
+
+# --------------------------------------------------------------------------- reproducibility
+
+@pytest.mark.slow
+@pytest.mark.parametrize("recurrent,shipped", [(True, builtin.load_default),
+                                                (False, builtin.load_feedforward)])
+def test_retraining_reproduces_the_shipped_models_bitwise(recurrent, shipped):
+    fresh, m = builtin.train_builtin(recurrent=recurrent).model, shipped()
+    for name in PARAM_NAMES:
+        assert getattr(fresh, name).tobytes() == getattr(m, name).tobytes(), name
+    assert (fresh.vocab, fresh.tags, fresh.f) == (m.vocab, m.tags, m.f)
+    assert dict(fresh.hparams) == dict(m.hparams)
+
+
+def test_corpus_data_builds_the_vocabulary_from_train_only():
+    data = builtin.corpus_data()
+    train_words = {w for s in corpus.load(None, "train") for w, _ in s}
+    assert data.vocab[0] == "<unk>" and set(data.vocab[1:]) == {normalize(w) for w in train_words}
+    assert data.tags == TAGS
+    assert [len(getattr(data, s)) for s in corpus.SPLITS] == [
+        len(corpus.load(None, s)) for s in corpus.SPLITS]
+
+
+# --------------------------------------------------------------------------- the commands
+
+def test_help_lists_every_command():
+    out = run("--help")
+    assert out.returncode == 0
+    for command in ("gradcheck", "train", "tag", "eval"):
+        assert command in out.stdout
+
+
+def test_cli_tag_prints_the_tutorial_form():
+    out = run("tag", "我 吃 苹果")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "我/nn 吃/v 苹果/nn"
+
+
+def test_cli_tag_json_has_probabilities_and_unknown_flags():
+    out = run("tag", "--json", "我 吃 榴莲")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["tokens"] == ["我", "吃", "榴莲"] and data["tags"] == ["nn", "v", "nn"]
+    assert data["unknown"] == [False, False, True]
+    assert set(data["probabilities"][2]) == set(TAGS)
+    assert abs(sum(data["probabilities"][2].values()) - 1) < 1e-4
+
+
+@pytest.mark.parametrize("args", [("tag", ""), ("tag", "  "), ("tag", "x", "--model", "README.md")])
+def test_cli_tag_refuses_bad_input_without_a_traceback(args):
+    out = run(*args)
+    assert out.returncode == 2
+    assert out.stderr.startswith("error:") and "Traceback" not in out.stderr
+
+
+def test_cli_eval_prints_both_models_with_counts(reports):
+    out = run("eval")
+    assert out.returncode == 0, out.stderr
+    assert "RNN" in out.stdout and "W = 0" in out.stdout
+    for report in reports.values():
+        for s in (report.overall, report.ambiguous["both"], report.unk_in_context):
+            assert str(s) in out.stdout
+
+
+@pytest.mark.slow
+def test_cli_train_writes_a_model_that_tags(tmp_path):
+    path = tmp_path / "m.npz"
+    out = run("train", "--out", str(path), "--epochs", "2", "--hidden", "4", "--seed", "3")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.count("\nepoch") == 2 and "dev" in out.stdout
+    m = load(path)
+    assert (m.H, m.hparams["epochs"], m.hparams["seed"]) == (4, 2, 3)
+    assert run("tag", "--model", str(path), "I eat apples").returncode == 0
