@@ -1,5 +1,10 @@
-"""rnnviz: placeholder entry point (the live app lands with its own issue)."""
-import streamlit as st
+"""rnnviz — the recurrent neural network of the classic tutorial, made visible.
 
-st.title("rnnviz")
-st.write("s_t = f(U x_t + W s_{t-1} + b),  o_t = softmax(V s_t + c)")
+    streamlit run app.py
+
+The frame (navigation, language, the live sentence box) is drawn here; the
+pages are the files in pages/. All logic lives in the rnnviz package.
+"""
+from rnnviz.ui import shell
+
+shell.start().run()

@@ -27,3 +27,51 @@ def batch():
     mask = np.ones((3, 6), bool)
     mask[2, 3:] = False
     return X, Y, mask
+
+
+# --- pages (AppTest) --------------------------------------------------------
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+APP = str(ROOT / "app.py")      # absolute: AppTest resolves pages against it
+
+
+def run_app(page: str | None = None, timeout: float = 60, **query) -> AppTest:
+    """A fresh session of the app with URL parameters ``query``, on ``page``."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    return at
+
+
+# --- browser (Playwright + Debian's Chromium) --------------------------------
+@pytest.fixture(scope="session")
+def browser():
+    from browser_util import CHROMIUM, CHROMIUM_ARGS, require_browser
+    require_browser()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def app_server(browser):
+    """One ``streamlit run app.py`` for the browser tests of the session."""
+    from browser_util import Server
+    server = Server("app.py")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="en-US")
+    p = context.new_page()
+    p.dialogs = []
+    p.on("dialog", lambda d: (p.dialogs.append(d.message), d.dismiss()))
+    yield p
+    context.close()

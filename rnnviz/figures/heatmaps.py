@@ -1,0 +1,168 @@
+"""Heatmaps of U, W, V and the states of one sentence, in one figure.
+
+    row 1 (hidden units):   U[:, x_1..x_T]   W            S = [s_1 … s_T]
+    row 2 (tags):                            V            O = [o_1 … o_T]
+
+Neighbours share an axis: W's columns and V's columns are the hidden units,
+S and O share the tokens, U, W and S share the hidden units. U, W, V and S
+use one diverging, colour-blind-safe scale centred on 0 with one range (a
+colour is the same number everywhere); O, the probabilities, uses a
+sequential scale 0..1. The selected step's column is outlined.
+"""
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from ..forward import Trace
+from ..i18n import text
+from ..model import RNN
+from . import style
+
+GAP = 0.045
+
+
+def validate(tr: Trace, t: int) -> None:
+    if tr.T == 0:
+        raise ValueError("the sentence is empty: nothing to draw")
+    if not 1 <= t <= tr.T:
+        raise ValueError(f"step t={t} is outside 1..{tr.T}")
+
+
+def matrices(tr: Trace) -> dict[str, np.ndarray]:
+    """What the figure draws, by name: U's sentence columns, W, V, S (H×T), O (K×T)."""
+    m = tr.model
+    return {"U": m.U[:, tr.x], "W": m.W, "V": m.V, "S": tr.s[1:].T, "O": tr.o.T}
+
+
+def token_labels(tokens) -> list[str]:
+    """Unique axis labels for tokens ('t: word'), escaped for Plotly."""
+    return [f"{i}:{style.esc(w)}" for i, w in enumerate(tokens, 1)]
+
+
+def _hover(name, rows, cols, z) -> np.ndarray:
+    out = np.empty(z.shape, dtype=object)
+    for i, r in enumerate(rows):
+        for j, c in enumerate(cols):
+            out[i, j] = f"{name}[{r}, {c}] = {style.fmt(z[i, j], 4)}"
+    return out
+
+
+def _domains(widths, total=1.0, gap=GAP):
+    """Split [0, total] into consecutive domains proportional to ``widths``."""
+    usable = total - gap * (len(widths) - 1)
+    s = float(sum(widths))
+    out, x = [], 0.0
+    for w in widths:
+        out.append([x, x + usable * w / s])
+        x += usable * w / s + gap
+    return out
+
+
+def make_heatmaps(tr: Trace, t: int, *, look: style.Look = style.Look(),
+                  height: int | None = None) -> go.Figure:
+    """U (sentence columns), W, V, S and O of ``tr``, step ``t`` outlined."""
+    validate(tr, t)
+    m, lang, T = tr.model, look.lang, tr.T
+    mats = matrices(tr)
+    zmax = style.symmetric_range(mats["U"], mats["W"], mats["V"], mats["S"])
+    units = [str(h) for h in range(1, m.H + 1)]
+    toks = token_labels(tr.tokens)
+    tags = list(m.tags)
+    w_tok = max(T, 4)
+    dom = _domains([w_tok, m.H, w_tok])
+    cells = [  # name, key, x, y, xaxis, yaxis, coloraxis
+        ("U", "U", toks, units, "x", "y", "coloraxis"),
+        ("W", "W", units, units, "x2", "y", "coloraxis"),
+        ("S", "S", toks, units, "x3", "y", "coloraxis"),
+        ("V", "V", units, tags, "x2", "y2", "coloraxis"),
+        ("O", "O", toks, tags, "x3", "y2", "coloraxis2"),
+    ]
+    traces = []
+    for name, key, xs, ys, xa, ya, ca in cells:
+        z = mats[key]
+        traces.append(dict(type="heatmap", z=z, x=xs, y=ys, xaxis=xa, yaxis=ya, coloraxis=ca,
+                           hovertext=_hover(name, ys, xs, z), hoverinfo="text", name=name,
+                           xgap=1, ygap=1))
+    cb = dict(thickness=12, len=0.5, tickfont=dict(size=look.scaled(0.75)))
+    title_font = dict(size=look.scaled(0.9))
+
+    def axis(domain, anchor, labels, title=None, **kw):
+        return dict(domain=domain, anchor=anchor, fixedrange=True, showgrid=False,
+                    zeroline=False, tickfont=dict(size=look.scaled(0.8)),
+                    title=dict(text=title, font=title_font) if title else None,
+                    type="category", **kw)
+
+    y_top, y_bottom = [0.42, 0.93], [0.0, 0.30]
+    # outline of the selected step in U, S and O
+    shapes = []
+    for xa, ya in (("x", "y"), ("x3", "y"), ("x3", "y2")):
+        shapes.append(dict(type="rect", xref=xa, yref=f"{ya} domain", x0=t - 1.5, x1=t - 0.5,
+                           y0=0, y1=1, line=dict(color=look.fg, width=2.5),
+                           fillcolor="rgba(0,0,0,0)"))
+    heads = [
+        (text("fig.heatmaps.U", lang), dom[0], y_top),
+        (style.pretty(text("fig.heatmaps.W", lang)), dom[1], y_top),
+        (style.pretty(text("fig.heatmaps.S", lang)), dom[2], y_top),
+        (text("fig.heatmaps.V", lang), dom[1], y_bottom),
+        (style.pretty(text("fig.heatmaps.O", lang)), dom[2], y_bottom),
+    ]
+    annotations = [dict(text=f"<b>{h}</b>", x=(d[0] + d[1]) / 2, y=y[1], xref="paper",
+                        yref="paper", yanchor="bottom", showarrow=False, yshift=4,
+                        font=dict(size=look.scaled(0.9))) for h, d, y in heads]
+    unit, tag_t, tok_t = (text(k, lang) for k in ("fig.axis.unit", "fig.axis.tag",
+                                                  "fig.axis.token"))
+    layout = dict(
+        **style.base_layout(look, height=height or max(look.scaled(40), 20 * m.H + 16 * m.K
+                                                       + 200),
+                            title=style.pretty(text("fig.heatmaps.title", lang)),
+                            margin=dict(l=60, r=20, t=60, b=50)),
+        xaxis=axis(dom[0], "y", toks, tickangle=-45 if T > 8 else 0),
+        xaxis2=axis(dom[1], "y2", units, title=unit),
+        xaxis3=axis(dom[2], "y2", toks, tickangle=-45 if T > 8 else 0, title=tok_t),
+        yaxis=axis(y_top, "x", units, title=unit, autorange="reversed"),
+        yaxis2=axis(y_bottom, "x2", tags, autorange="reversed", title=tag_t),
+        coloraxis=dict(colorscale=style.DIVERGING, cmin=-zmax, cmax=zmax, cmid=None,
+                       colorbar=dict(cb, y=0.68, title=dict(text=text("fig.value", lang),
+                                                            font=title_font))),
+        coloraxis2=dict(colorscale=style.SEQUENTIAL, cmin=0, cmax=1,
+                        colorbar=dict(cb, y=0.15, len=0.3, title=dict(
+                            text=text("fig.probability", lang), font=title_font))),
+        shapes=shapes, annotations=annotations,
+        meta=dict(kind="heatmaps", t=t, T=T, zmax=zmax),
+    )
+    # keep x3 on the same bottom axis line as row 1 labels: tokens under S and O
+    layout["xaxis3"]["anchor"] = "y2"
+    layout["xaxis"]["anchor"] = "y"
+    return style.figure(traces, layout)
+
+
+def make_u_full(m: RNN, *, highlight=(), look: style.Look = style.Look(),
+                height: int | None = None) -> go.Figure:
+    """The whole of U (H × |vocab|), the columns in ``highlight`` (word ids) marked."""
+    if m.n_vocab == 0:
+        raise ValueError("empty vocabulary")
+    lang = look.lang
+    zmax = style.symmetric_range(m.U)
+    words = [style.esc(w) for w in m.vocab]
+    unit = text("fig.axis.unit", lang)
+    hover = np.array([[f"U[{h + 1}, {w}] = {m.U[h, j]:+.4f}" for j, w in enumerate(words)]
+                      for h in range(m.H)], dtype=object)
+    traces = [dict(type="heatmap", z=m.U, x=list(range(m.n_vocab)),
+                   y=list(range(1, m.H + 1)), hovertext=hover, hoverinfo="text",
+                   colorscale=style.DIVERGING, zmin=-zmax, zmax=zmax, name="U",
+                   colorbar=dict(thickness=12))]
+    hl = sorted({int(i) for i in highlight})
+    if hl:
+        traces.append(dict(type="scatter", x=hl, y=[0.2] * len(hl), mode="markers+text",
+                           text=[words[i] for i in hl], textposition="top center",
+                           marker=dict(symbol="triangle-down", size=10, color=style.HIGHLIGHT),
+                           hoverinfo="skip", name="sentence", cliponaxis=False))
+    return style.figure(traces, dict(
+        **style.base_layout(look, height=height or max(280, 14 * m.H + 120),
+                            title=text("fig.heatmaps.U_full", lang, H=m.H, n=m.n_vocab),
+                            margin=dict(l=60, r=20, t=70, b=30)),
+        xaxis=dict(showticklabels=False, fixedrange=False, showgrid=False, zeroline=False),
+        yaxis=dict(autorange="reversed", title=dict(text=unit), fixedrange=True,
+                   showgrid=False, range=[m.H + 0.5, -0.8]),
+        meta=dict(kind="u_full", n_vocab=m.n_vocab)))

@@ -1,0 +1,152 @@
+"""Shared look of every figure: colour scales, tag colours, fonts, themes.
+
+One diverging, colour-blind-safe scale centred on 0 for every weight and
+state map (ColorBrewer RdBu: blue < 0 < red), one sequential scale for
+probabilities, and a categorical colour per tag (Okabe–Ito, then Paul Tol),
+so a colour means the same thing in every picture. Tag names are always
+printed too: colour is never the only channel.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import numpy as np
+import plotly.graph_objects as go
+
+# ColorBrewer RdBu (colour-blind safe), reversed: negative blue, positive red.
+DIVERGING = [
+    [0.0, "#053061"], [0.1, "#2166ac"], [0.2, "#4393c3"], [0.3, "#92c5de"],
+    [0.4, "#d1e5f0"], [0.5, "#f7f7f7"], [0.6, "#fddbc7"], [0.7, "#f4a582"],
+    [0.8, "#d6604d"], [0.9, "#b2182b"], [1.0, "#67001f"],
+]
+# Probabilities 0..1: ColorBrewer Greens, white to dark (colour-blind safe).
+SEQUENTIAL = [
+    [0.0, "#f7fcf5"], [0.25, "#c7e9c0"], [0.5, "#74c476"], [0.75, "#238b45"],
+    [1.0, "#00441b"],
+]
+# Gradient magnitudes (log scale): viridis, perceptually uniform and CB-safe.
+MAGNITUDE = "Viridis"
+
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00",
+             "#CC79A7", "#000000"]
+TOL_EXTRA = ["#882255", "#44AA99", "#999933", "#AA4499", "#888888", "#332288"]
+TAG_COLOURS = {
+    "nn": "#0072B2", "v": "#D55E00", "adj": "#009E73", "adv": "#CC79A7",
+    "d": "#56B4E9", "num": "#E69F00", "m": "#999933", "p": "#882255",
+    "c": "#44AA99", "aux": "#AA4499", "part": "#888888", "pu": "#332288",
+}
+POSITIVE, NEGATIVE = "#b2182b", "#2166ac"      # edge colours: sign of a weight
+HIGHLIGHT = "#F0A202"                          # the selected step
+
+
+def tag_colour(tag: str) -> str:
+    """A stable colour for any tag (known tags fixed, others from the palette)."""
+    if tag in TAG_COLOURS:
+        return TAG_COLOURS[tag]
+    palette = OKABE_ITO + TOL_EXTRA
+    return palette[sum(map(ord, tag)) % len(palette)]
+
+
+def text_on(hex_colour: str) -> str:
+    """Black or white, whichever reads better on ``hex_colour`` (WCAG luminance)."""
+    r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    lum = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    return "#000000" if lum > 0.179 else "#ffffff"
+
+
+@dataclass(frozen=True)
+class Look:
+    """How a figure is drawn: language, font size, theme. Not what it shows."""
+    lang: str = "en"            # "en" or "zh"
+    font_size: int = 14         # base figure text size in px (presenter view: ≥ 18)
+    dark: bool = False
+
+    @property
+    def fg(self) -> str:
+        return "#e8e8e8" if self.dark else "#1f2430"
+
+    @property
+    def muted(self) -> str:
+        return "#9aa0aa" if self.dark else "#6b7280"
+
+    @property
+    def bg(self) -> str:
+        return "#0e1117" if self.dark else "#ffffff"
+
+    @property
+    def node_fill(self) -> str:
+        return "#262a33" if self.dark else "#f3f4f6"
+
+    def scaled(self, factor: float) -> int:
+        return max(8, int(round(self.font_size * factor)))
+
+    def with_(self, **changes) -> "Look":
+        return replace(self, **changes)
+
+
+FONT_FAMILY = ("Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, "
+               "Microsoft YaHei, Helvetica Neue, Arial, sans-serif")
+
+
+def figure(traces: list[dict], layout: dict) -> go.Figure:
+    """A Figure from plain trace/layout dicts, without Plotly's per-property
+    validation (6× faster to build; the tests validate every figure instead)."""
+    return go.Figure(dict(data=traces, layout=layout), _validate=False)
+
+
+def base_layout(look: Look, *, height: int, title: str | None = None,
+                margin: dict | None = None) -> dict:
+    """Layout settings every figure starts from."""
+    return dict(
+        height=height,
+        title=dict(text=title, font=dict(size=look.scaled(1.15)), x=0.0, xanchor="left")
+        if title else None,
+        font=dict(family=FONT_FAMILY, size=look.font_size, color=look.fg),
+        paper_bgcolor=look.bg, plot_bgcolor=look.bg,
+        margin=margin or dict(l=10, r=10, t=40 if title else 10, b=10),
+        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=look.scaled(0.95))),
+        showlegend=False,
+    )
+
+
+def hidden_axis() -> dict:
+    return dict(visible=False, fixedrange=True)
+
+
+def symmetric_range(*arrays: np.ndarray) -> float:
+    """max |value| over the finite entries of ``arrays`` (≥ 1e-12): the shared zmax."""
+    m = 0.0
+    for a in arrays:
+        a = np.asarray(a, dtype=float)
+        finite = a[np.isfinite(a)]
+        if finite.size:
+            m = max(m, float(np.abs(finite).max()))
+    return max(m, 1e-12)
+
+
+def fmt(v: float, digits: int = 3) -> str:
+    """A number for hover/labels: fixed digits, or 'NaN'/'∞' for non-finite values."""
+    if not np.isfinite(v):
+        return "NaN" if np.isnan(v) else ("∞" if v > 0 else "−∞")
+    return f"{v:+.{digits}f}".replace("-", "−")
+
+
+def esc(s: str) -> str:
+    """User text for Plotly labels: its mini-HTML (<b>, <a href>, …) shown as text."""
+    return (str(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;"))
+
+
+_SUB = re.compile(r"\b([a-zA-Z])_(\{[^{}]+\}|[0-9a-zA-Z]+)")
+
+
+def pretty(s: str) -> str:
+    """Math-ish names in our own strings for Plotly: 's_{t-1}' -> 's<sub>t-1</sub>'."""
+    return _SUB.sub(lambda m: f"{m[1]}<sub>{m[2].strip('{}')}</sub>", s)
+
+
+def sub(name: str, index) -> str:
+    """'s', 3 -> 's<sub>3</sub>' for Plotly text."""
+    return f"{name}<sub>{index}</sub>"

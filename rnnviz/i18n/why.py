@@ -1,0 +1,4 @@
+"""Strings of the why part of the app (see rnnviz/i18n/__init__.py)."""
+
+STRINGS: dict[str, dict[str, str]] = {
+}

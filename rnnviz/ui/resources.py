@@ -1,0 +1,25 @@
+"""Process-wide, read-only resources (shared by every session: never mutate them)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from ..checkpoint import load
+from ..model import RNN
+from ..tokenize import tokenize
+
+DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / "default_model.npz"
+
+
+@st.cache_resource(show_spinner=False)
+def builtin_model() -> RNN:
+    """The shipped model, arrays frozen: a session that wants to change it copies it."""
+    return load(DEFAULT_MODEL).frozen()
+
+
+@st.cache_resource(show_spinner=False)
+def warm_tokenizer() -> bool:
+    """Load jieba's dictionary once per process, not on a student's first keystroke."""
+    tokenize("我吃苹果")
+    return True
