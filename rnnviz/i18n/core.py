@@ -23,6 +23,15 @@ STRINGS: dict[str, dict[str, str]] = {
                        "zh": "在上面输入一个句子，就能看到网络在它上面运行——例如 我 吃 苹果。"},
     "sentence.truncated": {"en": "The sentence is long: only its first {n} tokens are used.",
                            "zh": "句子太长：只使用前 {n} 个词。"},
+    "models.choice": {"en": "Model", "zh": "模型"},
+    "models.builtin": {"en": "built-in", "zh": "内置"},
+    "models.session": {"en": "mine", "zh": "我的"},
+    "models.help": {"en": "Draw the built-in model or the one you trained, uploaded or "
+                          "changed in this session (only you see it).",
+                    "zh": "显示内置模型，或你在本次会话中训练、上传或修改的模型（只有你能看到）。"},
+    "models.help_none": {"en": "Train or upload a model (Train page) to compare it with the "
+                               "built-in one.",
+                         "zh": "在“训练”页面训练或上传一个模型，就能和内置模型比较。"},
     "shell.language": {"en": "Language / 语言", "zh": "语言 / Language"},
     "heatmaps.u_full": {"en": "Show the whole matrix U (every word of the vocabulary)",
                         "zh": "显示完整的矩阵 U（词表中的每个词）"},

@@ -14,7 +14,7 @@ from ..figures.style import Look
 from ..i18n import pick_lang
 from ..model import RNN
 from ..tagger import Tagging, tag_text
-from . import resources
+from . import models
 
 KEY = "_rnnviz_context"
 
@@ -47,7 +47,7 @@ def look(lang: str) -> Look:
 
 
 def current_model() -> RNN:
-    return resources.builtin_model()
+    return models.current()
 
 
 def build(text: str | None) -> Context:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from ..i18n import LANG_NAMES, LANGS, text
-from . import context, resources
+from . import context, models, resources
 
 
 @dataclass(frozen=True)
@@ -50,9 +50,11 @@ def start():
                      default=(i == 0)) for i, p in enumerate(PAGES)]
     current = st.navigation(pages, position="top")
     spec = next((p for p in PAGES if p.url_path == current.url_path), PAGES[0])
-    box, settings = st.columns([8, 2], vertical_alignment="bottom")
+    box, model, settings = st.columns([7, 2, 2], vertical_alignment="bottom")
     with settings:
         language_switch(lang)
+    with model:
+        models.choice_widget(lang)
     with box:
         sentence = sentence_box(lang) if spec.sentence else st.session_state.get(SENTENCE_KEY, "")
     context.build(sentence)
