@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from ..figures.style import Look
-from ..i18n import pick_lang
+from ..i18n import LANGS, pick_lang
 from ..model import RNN
 from ..tagger import Tagging, tag_text
 from . import models
@@ -35,7 +35,10 @@ class Context:
 def language() -> str:
     """The interface language: the URL/switch if set, else the browser's locale."""
     lang = st.session_state.get("lang")
-    if lang in ("en", "zh"):
+    if lang in LANGS:
+        return lang
+    lang = st.query_params.get("lang")          # first run: the switch isn't drawn yet
+    if lang in LANGS:
         return lang
     return pick_lang(getattr(st.context, "locale", None))
 
