@@ -107,8 +107,18 @@ def settle(page, timeout_ms: int = 30_000, quiet_ms: int = 600) -> None:
 
 
 def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot as a test artifact (test-artifacts/NAME.png)."""
+    """Save a screenshot of the whole page as a test artifact (test-artifacts/NAME.png).
+
+    Streamlit scrolls inside its own container, so the viewport is first made as
+    tall as the content, then restored."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    size = page.viewport_size
+    height = page.evaluate("""() => {
+        const m = document.querySelector('[data-testid="stMain"]');
+        return m ? m.scrollHeight + 40 : document.body.scrollHeight; }""")
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
+    page.wait_for_timeout(300)
     page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
     return path

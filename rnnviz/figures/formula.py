@@ -58,8 +58,9 @@ def make_formula(tr: Trace, t: int, *, look: style.Look = style.Look(),
     numbers = max(H, K) <= MAX_ROWS_WITH_NUMBERS
     traces = []
     # hidden block
-    names = [style.pretty(s) for s in (f"U x_{t}", f"W s_{t - 1}", "b", f"a_{t}", f"s_{t}")]
-    ops = ["+", "+", "=", f"{f} →"]
+    names = [style.pretty(s) for s in (f"U x_{t}", f"W s_{t - 1}", "b", f"a_{t}",
+                                       f"s_{t} = {f}(a_{t})")]
+    ops = ["+", "+", "=", "→"]
     zh, th, xh = _block(names, [col["Ux"], col["Ws"], col["b"], col["a"], col["s"]], ops)
     zmax = style.symmetric_range(zh)
     units = [str(h) for h in range(1, H + 1)]
@@ -91,7 +92,7 @@ def make_formula(tr: Trace, t: int, *, look: style.Look = style.Look(),
     traces.append(dict(type="scatter", x=op_x, y=[units[H // 2]] * len(op_x), mode="text", text=ops,
                              textfont=dict(size=look.scaled(1.1), color=look.fg),
                              hoverinfo="skip"))
-    traces.append(dict(type="scatter", x=[1], y=[tags[K // 2]], mode="text", text=["softmax →"],
+    traces.append(dict(type="scatter", x=[1], y=[tags[K // 2]], mode="text", text=["→"],
                              textfont=dict(size=look.scaled(0.95), color=look.fg),
                              hoverinfo="skip", xaxis="x2", yaxis="y2"))
     top = int(np.argmax(col["o"]))
@@ -108,14 +109,11 @@ def make_formula(tr: Trace, t: int, *, look: style.Look = style.Look(),
                    domain=[0.03, 0.6]),
         yaxis=dict(autorange="reversed", fixedrange=True, showgrid=False, type="category"),
         xaxis2=dict(tickmode="array", tickvals=[0, 2],
-                    ticktext=[style.pretty(f"z_{t}"), style.pretty(f"o_{t}")],
+                    ticktext=[style.pretty(f"z_{t} = V s_{t} + c"), style.pretty(f"o_{t}")],
                     side="top", showgrid=False, zeroline=False, fixedrange=True,
                     range=[-0.6, 2.6], domain=[0.72, 1.0], anchor="y2"),
         yaxis2=dict(autorange="reversed", fixedrange=True, showgrid=False, type="category",
                     anchor="x2",
                     ticktext=[f"<b>{tg}</b>" if k == top else tg for k, tg in enumerate(tags)],
                     tickvals=tags),
-        annotations=[dict(text=hover_unit, x=0.0, y=0.5, xref="paper", yref="paper",
-                          textangle=-90, showarrow=False, xanchor="left",
-                          font=dict(size=look.scaled(0.8), color=look.muted))],
         meta=dict(kind="formula", t=t)))

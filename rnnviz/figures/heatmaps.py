@@ -40,14 +40,6 @@ def token_labels(tokens) -> list[str]:
     return [f"{i}:{style.esc(w)}" for i, w in enumerate(tokens, 1)]
 
 
-def _hover(name, rows, cols, z) -> np.ndarray:
-    out = np.empty(z.shape, dtype=object)
-    for i, r in enumerate(rows):
-        for j, c in enumerate(cols):
-            out[i, j] = f"{name}[{r}, {c}] = {style.fmt(z[i, j], 4)}"
-    return out
-
-
 def _domains(widths, total=1.0, gap=GAP):
     """Split [0, total] into consecutive domains proportional to ``widths``."""
     usable = total - gap * (len(widths) - 1)
@@ -82,8 +74,8 @@ def make_heatmaps(tr: Trace, t: int, *, look: style.Look = style.Look(),
     for name, key, xs, ys, xa, ya, ca in cells:
         z = mats[key]
         traces.append(dict(type="heatmap", z=z, x=xs, y=ys, xaxis=xa, yaxis=ya, coloraxis=ca,
-                           hovertext=_hover(name, ys, xs, z), hoverinfo="text", name=name,
-                           xgap=1, ygap=1))
+                           hovertemplate=f"{name}[%{{y}}, %{{x}}] = %{{z:+.4f}}<extra></extra>",
+                           name=name, xgap=1, ygap=1))
     cb = dict(thickness=12, len=0.5, tickfont=dict(size=look.scaled(0.75)))
     title_font = dict(size=look.scaled(0.9))
 
@@ -146,15 +138,16 @@ def make_u_full(m: RNN, *, highlight=(), look: style.Look = style.Look(),
     zmax = style.symmetric_range(m.U)
     words = [style.esc(w) for w in m.vocab]
     unit = text("fig.axis.unit", lang)
-    hover = np.array([[f"U[{h + 1}, {w}] = {m.U[h, j]:+.4f}" for j, w in enumerate(words)]
-                      for h in range(m.H)], dtype=object)
-    traces = [dict(type="heatmap", z=m.U, x=list(range(m.n_vocab)),
-                   y=list(range(1, m.H + 1)), hovertext=hover, hoverinfo="text",
+    # float32 halves what is sent (|vocab| × H values); hover still shows 4 decimals
+    traces = [dict(type="heatmap", z=m.U.astype(np.float32), x=words,
+                   y=list(range(1, m.H + 1)),
+                   hovertemplate="U[%{y}, %{x}] = %{z:+.4f}<extra></extra>",
                    colorscale=style.DIVERGING, zmin=-zmax, zmax=zmax, name="U",
                    colorbar=dict(thickness=12))]
     hl = sorted({int(i) for i in highlight})
     if hl:
-        traces.append(dict(type="scatter", x=hl, y=[0.2] * len(hl), mode="markers+text",
+        traces.append(dict(type="scatter", x=[words[i] for i in hl], y=[0.2] * len(hl),
+                           mode="markers+text",
                            text=[words[i] for i in hl], textposition="top center",
                            marker=dict(symbol="triangle-down", size=10, color=style.HIGHLIGHT),
                            hoverinfo="skip", name="sentence", cliponaxis=False))
@@ -162,7 +155,8 @@ def make_u_full(m: RNN, *, highlight=(), look: style.Look = style.Look(),
         **style.base_layout(look, height=height or max(280, 14 * m.H + 120),
                             title=text("fig.heatmaps.U_full", lang, H=m.H, n=m.n_vocab),
                             margin=dict(l=60, r=20, t=70, b=30)),
-        xaxis=dict(showticklabels=False, fixedrange=False, showgrid=False, zeroline=False),
+        xaxis=dict(showticklabels=False, fixedrange=False, showgrid=False, zeroline=False,
+                   type="category"),
         yaxis=dict(autorange="reversed", title=dict(text=unit), fixedrange=True,
                    showgrid=False, range=[m.H + 0.5, -0.8]),
         meta=dict(kind="u_full", n_vocab=m.n_vocab)))

@@ -56,19 +56,21 @@ def _edges(src_xy, dst_xy, w: np.ndarray, name: str):
 
 
 def make_neurons(tr: Trace, t: int, *, look: style.Look = style.Look(),
-                 height: int | None = None, max_inputs: int = 12) -> go.Figure:
+                 height: int | None = None, max_inputs: int = 5) -> go.Figure:
     """Units and weights of step ``t`` (1-based)."""
     validate(tr, t)
     m, lang = tr.model, look.lang
     H, K = m.H, m.K
-    # input units: the sentence's distinct words (first max_inputs), x_t lit
+    # input units: a few distinct words of the sentence around x_t (x_t lit);
+    # the rest of the vocabulary is summarised (their one-hot entries are 0)
     seen: dict[int, str] = {}
     for wid, tok in zip(tr.x, tr.tokens):
         seen.setdefault(int(wid), tok)
     active = int(tr.x[t - 1])
-    ids = list(seen)[:max_inputs]
-    if active not in ids:
-        ids[-1] = active
+    order = list(seen)
+    i = order.index(active)
+    lo = max(0, min(i - max_inputs // 2, len(order) - max_inputs))
+    ids = order[lo:lo + max_inputs]
     n_in = len(ids)
     gap = 3.0                                   # between the input block and s_{t-1}
     x_in = np.arange(n_in, dtype=float)

@@ -23,7 +23,7 @@ Y_X, Y_S, Y_O = 0.0, 1.0, 2.0
 HALF_W = 0.32           # half width of a column's boxes
 HALF_H = 0.22           # half height of the x and o boxes
 S_HALF_H = 0.34         # half height of the s strip
-FOLDED_X = -2.6         # where the folded diagram sits, left of s_0
+FOLDED_X = -3.0         # where the folded diagram sits, left of s_0
 MIN_COLS = 9.6          # short sentences keep narrow columns (room on the right)
 
 
@@ -47,9 +47,9 @@ def make_unrolled(tr: Trace, t: int, *, unknown=None, look: style.Look = style.L
         f_traces, f_shapes = folded_parts(tr, t, look, x0=FOLDED_X)
         traces += f_traces
         shapes += f_shapes
-        traces += arrows([(FOLDED_X + 1.05, Y_S, -0.75, Y_S)], colour=look.muted, width=3,
+        traces += arrows([(FOLDED_X + 1.6, Y_S, -0.6, Y_S)], colour=look.muted, width=3,
                          head=14)
-        traces.append(labels([(FOLDED_X + 1.05 - 0.75) / 2], [Y_S + 0.2],
+        traces.append(labels([(FOLDED_X + 1.6 - 0.6) / 2], [Y_S + 0.2],
                              [text("fig.unfold", lang)], size=look.scaled(0.9),
                              colour=look.muted))
 
@@ -64,14 +64,14 @@ def make_unrolled(tr: Trace, t: int, *, unknown=None, look: style.Look = style.L
     z[:, 0::2] = tr.s.T                                          # s_0 … s_T
     edges = [e for c in cols for e in (c - HALF_W, c + HALF_W)]
     ycells = np.linspace(Y_S - S_HALF_H, Y_S + S_HALF_H, H + 1)
-    hover = np.full(z.shape, "", dtype=object)
-    for c in cols:
-        hover[:, 2 * c] = [f"s<sub>{c}</sub>[{h + 1}] = {style.fmt(v)}"
-                           for h, v in enumerate(tr.s[c])]
+    cell = np.zeros(z.shape + (2,), dtype=np.int32)              # (t, unit) for hover
+    cell[:, :, 0] = np.arange(z.shape[1]) // 2
+    cell[:, :, 1] = np.arange(1, H + 1)[:, None]
     zmax = style.symmetric_range(tr.s) if m.f in ("relu", "identity") else 1.0
     traces.append(dict(type="heatmap", z=z, x=edges, y=ycells, colorscale=style.DIVERGING,
-                       zmid=0, zmin=-zmax, zmax=zmax, showscale=False, hoverinfo="text",
-                       text=hover, ygap=0.5, name="s"))
+                       zmid=0, zmin=-zmax, zmax=zmax, showscale=False, customdata=cell,
+                       hovertemplate="s<sub>%{customdata[0]}</sub>[%{customdata[1]}] = "
+                                     "%{z:+.3f}<extra></extra>", ygap=0.5, name="s"))
     for c in {0, t} if T else {0}:                               # outline s_0 and s_t
         shapes.append(box(c - HALF_W, Y_S - S_HALF_H, c + HALF_W, Y_S + S_HALF_H,
                           fill="rgba(0,0,0,0)", line=look.fg if c == t else look.muted,
@@ -137,7 +137,7 @@ def make_unrolled(tr: Trace, t: int, *, unknown=None, look: style.Look = style.L
             mode="markers", name="steps",
             marker=dict(size=34, symbol="square", color="rgba(0,0,0,0)")))
 
-    x_lo = FOLDED_X - 0.9 if show_folded else -0.6
+    x_lo = FOLDED_X - 0.5 if show_folded else -0.6
     n_cols = T + 1 + (3.3 if show_folded else 0)
     layout = style.base_layout(look, height=height or look.scaled(25), margin=dict(
         l=4, r=4, t=8, b=28))

@@ -1,0 +1,254 @@
+"""The unrolled graph run backwards: the error of one loss L_t flowing back in time.
+
+Same columns and rows as ``unrolled`` (x_k at the bottom, the strip of s_k's
+H units in the middle, o_k on top, s_0 at the left). For the chosen output
+step t the error enters at o_t, comes down V to s_t and walks left through W
+to s_{t-1} … s_1 and s_0; at every step it also goes down U to x_k:
+
+    V edge  o_t → s_t        ‖∂L_t/∂s_t‖ = ‖Vᵀ(o_t − y_t)‖
+    W edge  s_k → s_{k-1}    ‖∂L_t/∂s_{k-1}‖ = ‖Wᵀ δ_k‖
+    U edge  s_k → x_k        ‖δ_k‖, the part of ∂L_t/∂U[:, x_k]
+    s_k strip, unit h        |δ_k[h]| = |∂L_t/∂a_k[h]|
+
+Colour (and the width of an edge) is log₁₀ of the magnitude on one scale;
+hover gives the numbers. Steps after t, and before the truncation window,
+carry no error and stay grey; a cut edge is dashed with scissors. The o boxes
+carry ``customdata = k`` so a click selects that loss.
+"""
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from ..i18n import text
+from ..lesson import Lesson
+from . import _magnitude as mag
+from . import style
+from ._draw import box, labels
+from .unrolled import HALF_H, HALF_W, MIN_COLS, S_HALF_H, Y_O, Y_S, Y_X
+
+EDGE_WIDTH = (1.5, 7.0)         # px, for the smallest and the largest magnitude
+
+
+def validate(ls: Lesson, t: int, unknown=None) -> None:
+    if ls.T == 0:
+        raise ValueError("the sentence is empty: nothing to draw")
+    if not 1 <= t <= ls.T:
+        raise ValueError(f"step t={t} is outside 1..{ls.T}")
+    if unknown is not None and len(unknown) != ls.T:
+        raise ValueError(f"{len(unknown)} unknown flags for {ls.T} tokens")
+
+
+def edge_magnitudes(ls: Lesson, t: int) -> dict[str, np.ndarray]:
+    """What the edges carry for loss L_t (NaN where no error flows).
+
+    ``V``: ‖∂L_t/∂s_t‖ (a 1-array); ``W``: (t,) entry k-1 = ‖∂L_t/∂s_{k-1}‖,
+    the edge s_k → s_{k-1} (entry 0 reaches s_0); ``U``: (t,) ‖δ_k‖.
+    """
+    dLds = ls.flow.dLds[t - 1, :t]                      # (t, H) ∂L_t/∂s_k, k = 1..t
+    dLda = ls.flow.dLda[t - 1, :t]                      # (t, H) δ_k = ∂L_t/∂a_k
+    reach = np.array([ls.reaches(t, k) for k in range(1, t + 1)])
+    with np.errstate(all="ignore"):
+        into = np.r_[np.linalg.norm(ls.ds0[t - 1]), np.linalg.norm(dLds[:-1], axis=-1)]
+        u = np.linalg.norm(dLda, axis=-1)
+    return {"V": np.linalg.norm(dLds[-1:], axis=-1),
+            "W": np.where(reach, into, np.nan),         # the edge leaving s_k needs δ_k
+            "U": np.where(reach, u, np.nan)}
+
+
+def node_values(ls: Lesson, t: int) -> np.ndarray:
+    """(H, T) δ_k[h] = ∂L_t/∂a_k[h] for the steps L_t reaches, NaN elsewhere."""
+    out = np.full((ls.model.H, ls.T), np.nan)
+    for k in range(1, t + 1):
+        if ls.reaches(t, k):
+            out[:, k - 1] = ls.flow.dLda[t - 1, k - 1]
+    return out
+
+
+def _why_blank(ls: Lesson, t: int, k: int, lang: str) -> str:
+    if k == 0:
+        return text("bptt.fig.s0_given", lang)
+    if k > t:
+        return text("bptt.fig.after_t", lang, k=k, t=t)
+    return text("bptt.fig.cut", lang, k=k, t=t, n=ls.truncate)
+
+
+def _node_hover(ls: Lesson, t: int, delta: np.ndarray, lang: str) -> np.ndarray:
+    m, T = ls.model, ls.T
+    fprime = m.activation.df(ls.trace.a, ls.trace.s[1:])           # (T, H) f'(a_k)
+    hover = np.full((m.H, 2 * T + 1), "", dtype=object)
+    for k in range(0, T + 1):
+        if k == 0 or not ls.reaches(t, k):
+            hover[:, 2 * k] = _why_blank(ls, t, k, lang)
+            continue
+        dLds = ls.flow.dLds[t - 1, k - 1]
+        for h in range(m.H):
+            hover[h, 2 * k] = (
+                f"δ<sub>{k}</sub>[{h + 1}] = ∂L<sub>{t}</sub>/∂a<sub>{k}</sub>[{h + 1}] = "
+                f"{mag.sci(delta[h, k - 1])}<br>"
+                f"∂L<sub>{t}</sub>/∂s<sub>{k}</sub>[{h + 1}] = {mag.sci(dLds[h])}<br>"
+                f"f′(a<sub>{k}</sub>[{h + 1}]) = {fprime[k - 1, h]:.3f}")
+    return hover
+
+
+def _edge_shapes(segments, logs, lo, hi, dash=None) -> tuple[list[dict], list[str]]:
+    cols = mag.colours(logs, lo, hi)
+    frac = np.nan_to_num(mag.fraction(logs, lo, hi), nan=0.0)
+    widths = EDGE_WIDTH[0] + (EDGE_WIDTH[1] - EDGE_WIDTH[0]) * frac
+    shapes = [dict(type="line", x0=x0, y0=y0, x1=x1, y1=y1, layer="above",
+                   line=dict(color=c, width=float(w), dash=dash))
+              for (x0, y0, x1, y1), c, w in zip(segments, cols, widths)]
+    return shapes, cols
+
+
+def make_backward(ls: Lesson, t: int, *, unknown=None, look: style.Look = style.Look(),
+                  height: int | None = None) -> go.Figure:
+    """The error of L_t (1-based t) drawn flowing back over the unrolled graph."""
+    validate(ls, t, unknown)
+    lang, T, m, tr = look.lang, ls.T, ls.model, ls.trace
+    unknown = list(unknown) if unknown is not None else [False] * T
+    traces, shapes = [], []
+
+    delta = node_values(ls, t)
+    edges = edge_magnitudes(ls, t)
+    node_log = mag.log10_abs(delta)
+    edge_log = {k: mag.log10_abs(v) for k, v in edges.items()}
+    lo, hi = mag.log_range(node_log, *edge_log.values())
+
+    # the network's structure, faint: every U, W, V connection
+    xs, ys = [], []
+    for i in range(1, T + 1):
+        xs += [i, i, None, i - 1 + HALF_W, i - HALF_W, None, i, i, None]
+        ys += [Y_X + HALF_H, Y_S - S_HALF_H, None, Y_S, Y_S, None, Y_S + S_HALF_H,
+               Y_O - HALF_H, None]
+    traces.append(dict(type="scatter", x=xs, y=ys, mode="lines", hoverinfo="skip",
+                       line=dict(color=look.muted, width=1), opacity=0.45, name="structure"))
+
+    # highlight the chosen loss's column; shade what truncation cuts
+    shapes.append(dict(box(t - 0.48, Y_X - 0.42, t + 0.48, Y_O + 0.42, fill=style.HIGHLIGHT,
+                           line=style.HIGHLIGHT, width=0, radius=False), opacity=0.18))
+    first = t - ls.truncate + 1 if ls.truncate is not None else 1   # oldest step reached
+    if first > 1:
+        shapes.append(dict(box(-0.48, Y_X - 0.42, first - 0.52, Y_O + 0.42,
+                               fill=look.muted, line=look.muted, width=0, radius=False),
+                           opacity=0.12))
+
+    # s strips: |δ_k[h]| on the log scale (blank where no error arrives)
+    z = np.full((m.H, 2 * T + 1), np.nan)
+    z[:, 2::2] = node_log
+    edges_x = [e for c in range(T + 1) for e in (c - HALF_W, c + HALF_W)]
+    ycells = np.linspace(Y_S - S_HALF_H, Y_S + S_HALF_H, m.H + 1)
+    traces.append(dict(type="heatmap", z=z, x=edges_x, y=ycells, colorscale=style.MAGNITUDE,
+                       zmin=lo, zmax=hi, hoverinfo="text", text=_node_hover(ls, t, delta, lang),
+                       ygap=0.5, name="delta", colorbar=mag.colorbar(
+                           lo, hi, look, text("bptt.fig.magnitude", lang), len=0.9)))
+    for c in range(T + 1):
+        reached = c >= 1 and ls.reaches(t, c)
+        shapes.append(box(c - HALF_W, Y_S - S_HALF_H, c + HALF_W, Y_S + S_HALF_H,
+                          fill="rgba(0,0,0,0)" if reached else look.node_fill,
+                          line=look.fg if c == t else look.muted,
+                          width=2.5 if c == t else 1, radius=False,
+                          layer="above" if reached else "below"))
+
+    # x boxes (words) and o boxes (target tags; only o_t sends an error)
+    y_ids = ls.y
+    targets = [m.tags[k] for k in y_ids]
+    for i in range(1, T + 1):
+        shapes.append(box(i - HALF_W, Y_X - HALF_H, i + HALF_W, Y_X + HALF_H, radius=False,
+                          fill=look.node_fill, line=look.muted, width=1.2,
+                          dash="dot" if unknown[i - 1] else None))
+        colour = style.tag_colour(targets[i - 1])
+        shapes.append(dict(box(i - HALF_W, Y_O - HALF_H, i + HALF_W, Y_O + HALF_H,
+                               radius=False, fill=colour, line=look.fg if i == t else colour,
+                               width=3 if i == t else 1), opacity=1.0 if i == t else 0.35))
+
+    # the flow: V into s_t, W leftwards, U down to the words
+    segs = {"V": [(t, Y_O - HALF_H, t, Y_S + S_HALF_H + 0.03)],
+            "W": [(k - HALF_W, Y_S, k - 1 + HALF_W + 0.03, Y_S) for k in range(1, t + 1)],
+            "U": [(k, Y_S - S_HALF_H, k, Y_X + HALF_H + 0.03) for k in range(1, t + 1)]}
+    heads_x, heads_y, heads_c, heads_s = [], [], [], []
+    hover_x, hover_y, hover_t = [], [], []
+    head = look.scaled(0.9)
+    for name in ("W", "U", "V"):
+        ok = ~np.isnan(edges[name])                     # reached (an overflow ∞ counts)
+        seg = [s for s, good in zip(segs[name], ok) if good]
+        lg = edge_log[name][ok]
+        sh, cols = _edge_shapes(seg, lg, lo, hi)
+        shapes += sh
+        for (x0, y0, x1, y1), c in zip(seg, cols):
+            heads_x += [x0, x1]
+            heads_y += [y0, y1]
+            heads_c += [c, c]
+            heads_s += [0, head]
+        for (x0, y0, x1, y1), k, v in zip(seg, np.flatnonzero(ok) + 1, edges[name][ok]):
+            hover_x.append((x0 + x1) / 2)
+            hover_y.append((y0 + y1) / 2)
+            hover_t.append(text(f"bptt.fig.edge_{name}", lang, t=t, k=int(k), prev=int(k) - 1,
+                                v=mag.sci(v)))
+    if first > 1:                                       # the cut: s_first -/-> s_{first-1}
+        shapes.append(dict(type="line", x0=first - HALF_W, y0=Y_S, x1=first - 1 + HALF_W,
+                           y1=Y_S, layer="above", line=dict(color=look.muted, width=2,
+                                                            dash="dot")))
+        hover_x.append(first - 0.5)
+        hover_y.append(Y_S)
+        hover_t.append(text("bptt.fig.cut_edge", lang, n=ls.truncate))
+    traces.append(dict(type="scatter", x=heads_x, y=heads_y, mode="markers", hoverinfo="skip",
+                       name="heads", marker=dict(symbol="arrow", angleref="previous",
+                                                 size=heads_s, color=heads_c,
+                                                 line=dict(width=0))))
+    traces.append(dict(type="scatter", x=hover_x, y=hover_y, mode="markers", name="edges",
+                       hovertext=hover_t, hoverinfo="text",
+                       marker=dict(size=16, color="rgba(0,0,0,0)")))
+
+    # words, target tags, row names, scissors
+    word_size = look.scaled(1.0 if T <= 12 else 0.85 if T <= 24 else 0.7)
+    words = [style.esc(w) for w in tr.tokens]
+    traces.append(labels(range(1, T + 1), [Y_X] * T,
+                         [w + ("?" if u else "") for w, u in zip(words, unknown)],
+                         size=word_size, colour=look.fg, name="x"))
+    p_target = tr.o[np.arange(T), y_ids]
+    traces.append(dict(labels(range(1, T + 1), [Y_O] * T, targets, size=word_size,
+                              colour=look.fg, name="y"),
+                       textfont=dict(size=word_size, color=[
+                           style.text_on(style.tag_colour(g)) if i == t else look.fg
+                           for i, g in enumerate(targets, 1)])))
+    small = look.scaled(0.85)
+    row_x = -HALF_W - 0.12
+    names = labels([row_x] * 3, [Y_X, Y_S, Y_O],
+                   ["x<sub>k</sub>", "δ<sub>k</sub>", "y<sub>k</sub>"], size=small,
+                   colour=look.muted, anchor="middle left", name="names")
+    if first > 1:
+        names["x"].append(first - 0.5)
+        names["y"].append(Y_S + 0.13)
+        names["text"].append("✂")
+    traces.append(names)
+
+    # click targets on the o boxes: customdata = k selects the loss L_k
+    hov = []
+    for i in range(1, T + 1):
+        p = tr.o[i - 1]
+        top = [k for k in np.argsort(np.nan_to_num(p, nan=-1.0))[::-1][:3]]
+        hov.append("<br>".join(
+            [text("bptt.fig.hover_o", lang, k=i, word=words[i - 1], tag=targets[i - 1],
+                  p=f"{p_target[i - 1]:.3f}", L=mag.sci(ls.losses[i - 1]))]
+            + [f"o<sub>{i}</sub>[{m.tags[k]}] = {p[k]:.3f}" for k in top]
+            + [f"<i>{text('bptt.fig.click_hint', lang)}</i>"]))
+    traces.append(dict(type="scatter", x=list(range(1, T + 1)), y=[Y_O] * T,
+                       customdata=list(range(1, T + 1)), hovertext=hov, hoverinfo="text",
+                       mode="markers", name="steps",
+                       marker=dict(size=34, symbol="square", color="rgba(0,0,0,0)")))
+
+    title = text("bptt.fig.backward_title", lang, t=t, word=words[t - 1], tag=targets[t - 1],
+                 L=mag.sci(ls.losses[t - 1]))
+    layout = style.base_layout(look, height=height or look.scaled(27), title=title,
+                               margin=dict(l=4, r=4, t=look.scaled(3), b=28))
+    return style.figure(traces, dict(
+        **layout, shapes=shapes, dragmode=False,
+        xaxis=dict(range=[-0.6, max(T + 0.6, MIN_COLS)], fixedrange=True, showgrid=False,
+                   zeroline=False, showline=False, tickmode="array",
+                   tickvals=list(range(0, T + 1)),
+                   ticktext=[f"<b>k = {c}</b>" if c == t else f"k = {c}" if T <= 12
+                             else str(c) for c in range(T + 1)],
+                   tickfont=dict(size=look.scaled(0.8), color=look.muted)),
+        yaxis=dict(style.hidden_axis(), range=[Y_X - 0.5, Y_O + 0.5]),
+        meta=dict(kind="backward", T=T, t=t, truncate=ls.truncate, lo=lo, hi=hi)))

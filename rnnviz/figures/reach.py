@@ -1,0 +1,133 @@
+"""How far back o_t reaches (``rnnviz.reach``), as a word strip and as bars.
+
+- ``strip_html``: the sentence once per measure, each word k highlighted by
+  how much it changes o_t: gradient norms on a white → purple ramp scaled to
+  the row's largest value, occlusion on the diverging scale (red: the word
+  supported the predicted tag, blue: it argued against it). Word t is
+  outlined; words after t are faded (o_t has not read them).
+- ``make_reach``: the same numbers as bars, the RNN (solid) next to the
+  feed-forward tagger (hatched), gradient norm above, occlusion below.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.colors import sample_colorscale, unlabel_rgb
+
+from ..i18n import text
+from . import style
+from .compare import FF_PATTERN, esc
+
+# |gradient| from 0 (no highlight) to the row's largest (viridis's blue and purple)
+REACH_RAMP = [[0.0, "#f7f7f7"], [0.45, "#5ec1b4"], [0.75, "#31688e"], [1.0, "#440154"]]
+GRAD_COLOUR = "#31688e"
+FF_COLOUR = "#9aa0aa"
+
+
+def validate(tokens: Sequence[str], t: int, *rows: np.ndarray) -> None:
+    T = len(tokens)
+    if not 1 <= t <= T:
+        raise ValueError(f"step t={t} is outside 1..{T}")
+    for r in rows:
+        if np.shape(r) != (T,):
+            raise ValueError(f"a reach row has shape {np.shape(r)}; expected ({T},)")
+
+
+def _hex(rgb: str) -> str:
+    r, g, b = (int(round(float(v))) for v in unlabel_rgb(rgb))
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def _colours(values: np.ndarray, signed: bool) -> list[str]:
+    """Background colour of each word: ramp (|v| / max) or diverging (v / max|v|)."""
+    v = np.nan_to_num(np.asarray(values, dtype=float))
+    top = float(np.abs(v).max()) or 1.0
+    if signed:
+        return [_hex(c) for c in sample_colorscale(style.DIVERGING, list(0.5 + 0.5 * v / top))]
+    return [_hex(c) for c in sample_colorscale(REACH_RAMP, list(np.abs(v) / top))]
+
+
+def strip_html(tokens: Sequence[str], t: int, rows: Sequence[tuple[str, np.ndarray, bool]],
+               *, future_note: str, number_fmt: Sequence[str] = (), font_px: int = 18) -> str:
+    """One line of words per ``(label, values, signed)`` row; values are (T,)."""
+    validate(tokens, t, *(r[1] for r in rows))
+    lines = []
+    for n, (label, values, signed) in enumerate(rows):
+        fmt = number_fmt[n] if n < len(number_fmt) else "{:.3f}"
+        spans = [f'<span style="{_LABEL}">{esc(label)}</span>']
+        for k, (w, bg, v) in enumerate(zip(tokens, _colours(values, signed), values), 1):
+            after = k > t
+            border = f"3px solid {style.HIGHLIGHT}" if k == t else "1px solid rgba(128,128,128,0.35)"
+            title = esc(future_note) if after else esc(fmt.format(float(v)))
+            fade = "opacity:0.35;" if after else ""
+            colour = "inherit" if after else style.text_on(bg)
+            background = "transparent" if after else bg
+            spans.append(f'<span title="{title}" style="{_WORD}background:{background};'
+                         f'color:{colour};border:{border};{fade}">{esc(w)}</span>')
+        lines.append(f'<div style="{_LINE}">' + "".join(spans) + "</div>")
+    return (f'<div class="rnnviz-reach" style="font-size:{font_px}px;">' + "".join(lines)
+            + "</div>")
+
+
+_LINE = "display:flex;flex-wrap:wrap;align-items:center;gap:0.25em;margin:0.2em 0;"
+_LABEL = ("display:inline-block;min-width:9em;font-size:0.8em;opacity:0.8;"
+          "text-align:right;padding-right:0.4em;")
+_WORD = "display:inline-block;padding:0.08em 0.45em;border-radius:0.4em;white-space:nowrap;"
+
+
+def make_reach(tokens: Sequence[str], t: int, grad_rnn: np.ndarray, occl_rnn: np.ndarray,
+               grad_ff: np.ndarray, occl_ff: np.ndarray, *, look: style.Look = style.Look(),
+               height: int | None = None) -> go.Figure:
+    """Bars over k = 1..T: ‖∂o_t/∂x_k‖ (top) and the occlusion drop Δ (bottom)."""
+    validate(tokens, t, grad_rnn, occl_rnn, grad_ff, occl_ff)
+    lang, T = look.lang, len(tokens)
+    ks = list(range(1, T + 1))
+    rnn, ff = text("why.rnn", lang), text("why.ff", lang)
+    occl_colours = [style.POSITIVE if v >= 0 else style.NEGATIVE for v in occl_rnn]
+    traces = []
+    for name, values, colour, axis, extra in (
+            (rnn, grad_rnn, GRAD_COLOUR, "", {}),
+            (ff, grad_ff, FF_COLOUR, "", dict(pattern=FF_PATTERN)),
+            (rnn, occl_rnn, occl_colours, "2", {}),
+            (ff, occl_ff, FF_COLOUR, "2", dict(pattern=FF_PATTERN))):
+        digits = 4 if axis == "" else 3
+        traces.append(dict(
+            type="bar", x=ks, y=[float(v) for v in np.nan_to_num(values)], name=name,
+            xaxis="x" + axis, yaxis="y" + axis, showlegend=False,
+            marker=dict(color=colour, line=dict(width=0), **extra),
+            hovertext=[f"{name}<br>k = {k} ({style.esc(w)}): {style.fmt(v, digits)}"
+                       for k, w, v in zip(ks, tokens, values)], hoverinfo="text"))
+    words = [style.esc(w) for w in tokens]
+    ticks = dict(tickmode="array", tickvals=ks, fixedrange=True, range=[0.4, T + 0.6],
+                 tickfont=dict(size=look.scaled(0.95 if T <= 12 else 0.8)))
+    band = [dict(type="rect", xref="x", yref="paper", x0=t - 0.5, x1=t + 0.5, y0=0, y1=1,
+                 fillcolor=style.HIGHLIGHT, opacity=0.18, line=dict(width=0), layer="below")]
+    if t < T:                                   # words o_t has not read yet
+        band.append(dict(type="rect", xref="x", yref="paper", x0=t + 0.5, x1=T + 0.6,
+                         y0=0, y1=1, fillcolor="rgba(128,128,128,0.12)", line=dict(width=0),
+                         layer="below"))
+    small = look.scaled(0.85)
+    notes = [dict(text=style.pretty(text(key, lang, t=t)), x=0, y=y, xref="paper",
+                  yref="paper", xanchor="left", yanchor="bottom", showarrow=False,
+                  font=dict(size=small, color=look.muted))
+             for key, y in (("why.fig.reach.grad", 1.0), ("why.fig.reach.occl", 0.43))]
+    if t < T:
+        notes.append(dict(text=text("why.fig.reach.future", lang), x=(t + 0.5 + T + 0.6) / 2,
+                          y=1.0, xref="x", yref="paper", yanchor="bottom", showarrow=False,
+                          font=dict(size=small, color=look.muted)))
+    grid = "rgba(128,128,128,0.25)"
+    layout = style.base_layout(look, height=height or look.scaled(22),
+                               margin=dict(l=60, r=10, t=28, b=36))
+    return style.figure(traces, dict(
+        layout, barmode="group", bargap=0.3, dragmode=False, shapes=band, annotations=notes,
+        xaxis=dict(ticks, ticktext=[""] * T, anchor="y", showticklabels=False),
+        xaxis2=dict(ticks, ticktext=[f"<b>{w}</b>" if k == t else w
+                                     for k, w in zip(ks, words)], anchor="y2",
+                    matches="x"),
+        yaxis=dict(domain=[0.57, 0.93], fixedrange=True, gridcolor=grid, rangemode="tozero",
+                   tickformat=".3f"),
+        yaxis2=dict(domain=[0.0, 0.36], fixedrange=True, gridcolor=grid, zeroline=True,
+                    zerolinecolor=look.muted, tickformat=".2f"),
+        meta=dict(kind="why_reach", t=t, T=T)))

@@ -1,0 +1,199 @@
+r"""The BPTT lesson on one sentence: what the backpropagation page shows.
+
+A *variant* of the model changes what drives the gradients without touching
+the model itself (its arrays are shared and read-only):
+
+    W ← scale · W        (spectral radius ρ(W) scales with it)
+    f ← tanh | sigmoid | relu | identity
+
+``lesson`` runs the variant over the sentence against target tags y and keeps
+
+    L_t = −log o_t[y_t]                         per-token losses, L = mean_t L_t
+    ∂L/∂U, ∂L/∂W, ∂L/∂V, δ_t = ∂L/∂a_t          (truncated) BPTT of L
+    ∂L_t/∂s_k, ∂L_t/∂a_k  for k ≤ t             each loss on its own (``Flow``)
+    ∂L_t/∂s_0 = Wᵀ ∂L_t/∂a_1                    where the error leaves the sentence
+
+The per-output views use L_t itself (``reduction="sum"``), the gradients of
+the weights use the mean loss L that training minimises. Going back one step
+multiplies the error by (diag(f'(a_k)) W)ᵀ, so ‖∂L_t/∂s_k‖ shrinks or grows
+geometrically in t − k: ``step_factor`` is that rate along one row.
+
+``sgd_step`` applies θ ← θ − η ∂L/∂θ to a writable copy. Everything runs
+with floating-point warnings silenced; overflow is reported by ``problem``,
+never raised. NumPy only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .bptt import Flow, Grads, bptt, gradient_flow
+from .forward import Forward, Trace, trace
+from .loss import cross_entropy, token_losses
+from .model import PARAM_NAMES, RNN
+from .optim import SGD
+
+VANISH, EXPLODE = 0.9, 1.1      # per-step factors below / above: vanishing / exploding
+
+
+def spectral_radius(W: np.ndarray) -> float:
+    """ρ(W) = max |eigenvalue| (NaN when W holds non-finite numbers)."""
+    if not np.isfinite(W).all():
+        return float("nan")
+    return float(np.abs(np.linalg.eigvals(W)).max()) if W.size else 0.0
+
+
+def variant(m: RNN, *, w_scale: float = 1.0, f: str | None = None) -> RNN:
+    """``m`` with W scaled by ``w_scale`` and activation ``f`` (a new model; ``m`` untouched)."""
+    if not np.isfinite(w_scale):
+        raise ValueError(f"the W scale must be a finite number, got {w_scale!r}")
+    out = m if w_scale == 1.0 else m.with_params(W=m.W * float(w_scale))
+    return out if f in (None, m.f) else replace(out, f=f)
+
+
+def _forward_of(tr: Trace) -> Forward:
+    """The batch-of-one ``Forward`` of a traced sentence (for ``bptt``)."""
+    return Forward(tr.x[:, None], tr.Ux[:, None], tr.Ws[:, None], tr.a[:, None],
+                   tr.s[:, None], tr.z[:, None], tr.o[:, None])
+
+
+@dataclass(frozen=True, eq=False)
+class Lesson:
+    """Everything the BPTT page draws for one sentence, one model variant, one target."""
+    trace: Trace
+    y: np.ndarray            # (T,) target tag ids
+    truncate: int | None     # steps each error may travel back (None: full BPTT)
+    losses: np.ndarray       # (T,) L_t = −log o_t[y_t]
+    loss: float              # L = mean_t L_t
+    grads: Grads             # BPTT of L (truncated when ``truncate``)
+    full: Grads              # full BPTT of L (the same object when not truncated)
+    flow: Flow               # per-output ∂L_t/∂s_k, ∂L_t/∂a_k (L_t itself, not L_t/T)
+    ds0: np.ndarray          # (T, H) ∂L_t/∂s_0 (zero when truncation cuts before s_0)
+
+    @property
+    def model(self) -> RNN:
+        return self.trace.model
+
+    @property
+    def T(self) -> int:
+        return self.trace.T
+
+    @property
+    def norms(self) -> np.ndarray:
+        """(T, T) ‖∂L_t/∂s_k‖ for k ≤ t inside the window, NaN elsewhere."""
+        return self.flow.norms
+
+    @property
+    def dW_terms(self) -> np.ndarray:
+        """(T, H, H) the terms δ_t s_{t-1}ᵀ whose sum over t is ∂L/∂W."""
+        return self.grads.delta[:, 0, :, None] * self.trace.s[:-1, None, :]
+
+    @property
+    def problem(self) -> str | None:
+        """'forward' if the states overflowed, 'backward' if only gradients did, else None."""
+        if not (self.trace.finite and np.isfinite(self.losses).all()):
+            return "forward"
+        arrays = (self.flow.dLds, self.flow.dLda, self.ds0, *self.grads.as_dict().values(),
+                  *self.full.as_dict().values())
+        return None if all(np.isfinite(a).all() for a in arrays) else "backward"
+
+    def reaches(self, t: int, k: int) -> bool:
+        """Whether the error of L_t reaches step k (k ≤ t, inside the truncation window)."""
+        return 1 <= k <= t and (self.truncate is None or t - k < self.truncate)
+
+    def step_factor(self, t: int) -> float:
+        """Geometric mean of ‖∂L_t/∂s_{k-1}‖ / ‖∂L_t/∂s_k‖ along row t (NaN if undefined)."""
+        row = self.norms[t - 1, :t]
+        ks = np.flatnonzero(np.isfinite(row) & (row > 0))
+        if len(ks) < 2:
+            return float("nan")
+        first, last = ks[0], ks[-1]                     # oldest and newest reached step
+        with np.errstate(all="ignore"):
+            return float((row[first] / row[last]) ** (1.0 / (last - first)))
+
+
+def trend(factor: float) -> str:
+    """'vanishing', 'exploding', 'steady' or 'undefined' for a per-step factor."""
+    if not np.isfinite(factor):
+        return "undefined"
+    return "vanishing" if factor < VANISH else "exploding" if factor > EXPLODE else "steady"
+
+
+def check_truncate(truncate) -> int | None:
+    if truncate is None:
+        return None
+    if isinstance(truncate, bool) or not isinstance(truncate, (int, np.integer)) or truncate < 1:
+        raise ValueError(f"truncate must be a positive number of steps or None, got {truncate!r}")
+    return int(truncate)
+
+
+def lesson(m: RNN, x, y, *, tokens=None, truncate: int | None = None) -> Lesson:
+    """Run ``m`` over word ids ``x`` (T,) against target tag ids ``y`` (T,)."""
+    truncate = check_truncate(truncate)
+    x = np.asarray(x, dtype=np.intp).reshape(-1)
+    y = np.asarray(y, dtype=np.intp).reshape(-1)
+    if len(x) == 0:
+        raise ValueError("the sentence is empty")
+    if y.shape != x.shape:
+        raise ValueError(f"{len(y)} target tags for {len(x)} tokens")
+    if y.min() < 0 or y.max() >= m.K:
+        raise ValueError(f"target tag ids must lie in [0, {m.K}), got {y.min()}..{y.max()}")
+    with np.errstate(all="ignore"):
+        tr = trace(m, x, tokens)
+        fw, Y = _forward_of(tr), y[None, :]
+        losses = token_losses(fw.z, Y)[:, 0]                       # (T,)
+        full = bptt(m, fw, Y)
+        grads = full if truncate is None else bptt(m, fw, Y, truncate=truncate)
+        flow = gradient_flow(tr, y, truncate=truncate, reduction="sum")
+        reach_s0 = np.arange(tr.T) < (truncate or tr.T)            # L_t reaches a_1: t-1 < k
+        ds0 = (flow.dLda[:, 0] @ m.W) * reach_s0[:, None]          # (T, H) Wᵀ ∂L_t/∂a_1
+        loss = float(losses.mean())
+    return Lesson(tr, y, truncate, losses, loss, grads, full, flow, ds0)
+
+
+def relative_difference(a: np.ndarray, b: np.ndarray) -> float:
+    """‖a − b‖ / ‖b‖ (0 when both are zero, NaN when non-finite)."""
+    with np.errstate(all="ignore"):
+        nb = float(np.linalg.norm(b))
+        d = float(np.linalg.norm(a - b))
+    if not (np.isfinite(nb) and np.isfinite(d)):
+        return float("nan")
+    return 0.0 if d == 0 else d / nb if nb else float("inf")
+
+
+@dataclass(frozen=True, eq=False)
+class Step:
+    """One SGD step θ ← θ − η ∂L/∂θ on one sentence, and what it changed."""
+    before: RNN
+    after: RNN                      # writable copy; the caller freezes it to share it
+    lr: float
+    loss_before: float
+    loss_after: float
+    pred_before: np.ndarray         # (T,) tag ids
+    pred_after: np.ndarray
+    change: dict[str, float]        # ‖Δθ‖ per parameter
+    relative: dict[str, float]      # ‖Δθ‖ / ‖θ‖ per parameter
+
+    @property
+    def finite(self) -> bool:
+        """Whether the new weights and the new loss are finite numbers."""
+        return bool(np.isfinite(self.loss_after)
+                    and all(np.isfinite(p).all() for p in self.after.params.values()))
+
+
+def sgd_step(m: RNN, x, y, *, lr: float, truncate: int | None = None) -> Step:
+    """One SGD step on sentence ``x`` with targets ``y``; ``m`` itself is not changed."""
+    if not (np.isfinite(lr) and lr > 0):
+        raise ValueError(f"the learning rate must be a positive number, got {lr!r}")
+    before = lesson(m, x, y, truncate=truncate)
+    new = m.copy()
+    with np.errstate(all="ignore"):
+        SGD(lr).step(new.params, before.grads.as_dict())
+        after = trace(new, before.trace.x)
+        loss_after = cross_entropy(after.z[:, None], before.y[None, :])
+        change = {k: float(np.linalg.norm(new.params[k] - m.params[k])) for k in PARAM_NAMES}
+        relative = {k: change[k] / max(float(np.linalg.norm(m.params[k])), 1e-300)
+                    for k in PARAM_NAMES}
+    return Step(m, new, float(lr), before.loss, loss_after, before.trace.pred, after.pred,
+                change, relative)

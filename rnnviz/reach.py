@@ -1,0 +1,138 @@
+r"""How far back each word reaches: how much x_k changes the output o_t (k ≤ t).
+
+Write u_k = U x_k = U[:, x_k] for the input column of word k. The network is
+
+    a_t = u_t + W s_{t-1} + b,    s_t = f(a_t),    o_t = softmax(V s_t + c)
+
+so o_t depends on x_1 … x_t only, through u_1 … u_t. Two exact measures:
+
+**Gradient reach.** The Jacobian of the probability vector o_t (K,) with
+respect to the input vector u_k (H,) is the (K, H) matrix
+
+    ∂o_t/∂u_k = (diag(o_t) − o_t o_tᵀ) V  D_t W D_{t-1} W … W D_k    (k ≤ t)
+    ∂o_t/∂u_k = 0                                                     (k > t)
+
+with D_j = diag(f'(a_j)). (∂o_t/∂u_k = ∂o_t/∂a_k because a_k = u_k + ….)
+It is computed by the backward loop of BPTT, ``bptt.per_output_errors``, with
+the K rows of ∂o_t/∂s_t in place of the loss error. The reach is its
+Frobenius norm ‖∂o_t/∂x_k‖ := ‖∂o_t/∂u_k‖_F. A feed-forward tagger (W = 0)
+has ∂o_t/∂u_k = 0 for every k < t: exactly no reach.
+
+**Occlusion.** Replace x_k by ``<unk>`` (word id 0) and run the network
+again; the reach is the drop in the probability of the tag predicted at t:
+
+    Δ_{t,k} = o_t[ŷ_t] − o_t[ŷ_t] with x_k := <unk>,    ŷ_t = argmax o_t
+
+Δ > 0: word k supported the predicted tag; Δ < 0: it argued against it;
+Δ = 0 when k > t or x_k is already <unk>.
+
+The gradient also predicts the occlusion to first order,
+``linear[t, k] = ∂o_t[ŷ_t]/∂u_k · (U[:, x_k] − U[:, 0])`` (the change of u_k
+that occlusion makes): its sign is the sign to expect of Δ when the change
+is small.
+
+``edit`` replaces one word by another and reports which later tags and hidden
+states change (‖s'_t − s_t‖ for every t). Index convention: ``model.py``
+(arrays (T, T) are [t-1, k-1]). NumPy only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .bptt import per_output_errors
+from .forward import Trace, forward, trace
+from .model import RNN
+
+UNK_ID = 0
+
+
+def jacobians(tr: Trace) -> np.ndarray:
+    """(T, T, K, H): ``J[t-1, k-1] = ∂o_t/∂u_k`` (zero for k > t)."""
+    m, T, K, H = tr.model, tr.T, tr.model.K, tr.model.H
+    o = tr.o                                                # (T, K)
+    dods = (o[:, :, None] * np.eye(K) - o[:, :, None] * o[:, None, :]) @ m.V  # (T, K, H)
+    fprime = m.activation.df(tr.a, tr.s[1:])[:, None, :]    # (T, 1, H) f'(a_t)
+    J = np.zeros((T, T, K, H))
+    for k, rows, D in per_output_errors(m.W, dods, fprime):  # D[i] = ∂o_{k+i}/∂a_k
+        J[k + rows, k] = D
+    return J
+
+
+def gradient_reach(tr: Trace, J: np.ndarray | None = None) -> np.ndarray:
+    """(T, T): ``‖∂o_t/∂u_k‖_F`` at [t-1, k-1], zero for k > t."""
+    J = jacobians(tr) if J is None else J
+    return np.sqrt((J * J).sum(axis=(2, 3)))
+
+
+def occlusion(tr: Trace) -> np.ndarray:
+    """(T, T): ``Δ[t-1, k-1]`` = drop of o_t[ŷ_t] when x_k becomes <unk>."""
+    T = tr.T
+    X = np.tile(tr.x, (T, 1))                               # (T, T) row k-1: x with x_k = <unk>
+    X[np.arange(T), np.arange(T)] = UNK_ID
+    o = forward(tr.model, X).o                              # (T steps, T sentences, K)
+    p = tr.o[np.arange(T), tr.pred]                         # (T,) o_t[ŷ_t]
+    p_occluded = o[np.arange(T), :, tr.pred]                # (T, T) [t-1, k-1]
+    t, k = np.indices((T, T))
+    keep = (k <= t) & (tr.x[None, :] != UNK_ID)             # exactly 0 elsewhere
+    return np.where(keep, p[:, None] - p_occluded, 0.0)
+
+
+def linear_occlusion(tr: Trace, J: np.ndarray | None = None) -> np.ndarray:
+    """(T, T): first-order estimate of ``occlusion``, ∂o_t[ŷ_t]/∂u_k · (u_k − U[:, 0])."""
+    J = jacobians(tr) if J is None else J
+    T = tr.T
+    rows = J[np.arange(T), :, tr.pred]                      # (T, T, H) ∂o_t[ŷ_t]/∂u_k
+    du = tr.model.U[:, tr.x].T - tr.model.U[:, UNK_ID]      # (T, H) u_k − u_<unk>
+    return np.einsum("tkh,kh->tk", rows, du)
+
+
+@dataclass(frozen=True, eq=False)
+class Reach:
+    """Both measures for one traced sentence, all (T, T) at [t-1, k-1]."""
+    gradient: np.ndarray    # ‖∂o_t/∂u_k‖_F
+    occlusion: np.ndarray   # Δ_{t,k}
+    linear: np.ndarray      # first-order estimate of Δ_{t,k}
+
+    def at(self, t: int) -> tuple[np.ndarray, np.ndarray]:
+        """Gradient and occlusion reach of output t (1-based) over k = 1..T."""
+        return self.gradient[t - 1], self.occlusion[t - 1]
+
+
+def reach(tr: Trace) -> Reach:
+    """Gradient and occlusion reach of every output over every word."""
+    with np.errstate(all="ignore"):
+        J = jacobians(tr)
+        return Reach(gradient_reach(tr, J), occlusion(tr), linear_occlusion(tr, J))
+
+
+@dataclass(frozen=True, eq=False)
+class Edit:
+    """One word replaced: the sentence traced before and after."""
+    before: Trace
+    after: Trace
+    k: int                  # 1-based position of the replaced word
+
+    @property
+    def ds(self) -> np.ndarray:
+        """(T,): ‖s'_t − s_t‖ for t = 1..T (0 before k)."""
+        return np.linalg.norm(self.after.s[1:] - self.before.s[1:], axis=1)
+
+    @property
+    def changed(self) -> np.ndarray:
+        """(T,) bool: the predicted tag at t changed."""
+        return self.after.pred != self.before.pred
+
+
+def edit(tr: Trace, k: int, word_id: int, token: str) -> Edit:
+    """Replace word k (1-based) of ``tr`` by vocabulary id ``word_id`` shown as ``token``."""
+    if not 1 <= k <= tr.T:
+        raise ValueError(f"word position k={k} is outside 1..{tr.T}")
+    if not 0 <= word_id < tr.model.n_vocab:
+        raise ValueError(f"word id {word_id} is outside 0..{tr.model.n_vocab - 1}")
+    x = tr.x.copy()
+    x[k - 1] = word_id
+    tokens = tr.tokens[:k - 1] + (token,) + tr.tokens[k:]
+    with np.errstate(all="ignore"):
+        return Edit(tr, trace(tr.model, x, tokens), k)

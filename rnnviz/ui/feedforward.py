@@ -1,0 +1,105 @@
+"""The why page's glue: the shipped feed-forward tagger, its scores, the examples.
+
+The model, the test-set scores and the examples' verdicts are process-wide
+and read-only (``st.cache_resource``): never mutate them. The feed-forward
+side of the why page is always this shipped model, also when the session
+draws its own RNN.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import streamlit as st
+
+from .. import builtin, examples
+from ..figures.compare import scoreboard_html
+from ..forward import trace
+from ..i18n import text
+from ..model import RNN
+from ..tagger import Tagging
+from ..tagset import TAG_INFO
+from . import resources
+
+
+@st.cache_resource(show_spinner=False)
+def model() -> RNN:
+    """``builtin.load_feedforward()`` with frozen arrays."""
+    return builtin.load_feedforward().frozen()
+
+
+@st.cache_resource(show_spinner=False)
+def scores() -> dict[str, builtin.Report]:
+    """Test-set reports of the shipped RNN and feed-forward tagger (fixed: computed once)."""
+    reports = builtin.compare(resources.builtin_model(), model())
+    return {"rnn": reports["RNN"], "ff": reports["W = 0"]}
+
+
+@st.cache_resource(show_spinner=False)
+def verdicts() -> tuple[examples.Verdict, ...]:
+    """What both shipped taggers say on each ready-made example."""
+    return tuple(examples.check(ex, resources.builtin_model(), model())
+                 for ex in examples.EXAMPLES)
+
+
+def retag(tagging: Tagging, m: RNN) -> Tagging:
+    """The same tokens run through ``m`` (its own vocabulary decides what is unknown)."""
+    tok = tagging.tokenized
+    tok = replace(tok, unknown=tuple(key not in m.word_index for key in tok.keys))
+    with np.errstate(all="ignore"):
+        return Tagging(tok, trace(m, m.word_ids(tok.keys), tok.tokens))
+
+
+# --------------------------------------------------------------------------- widgets
+
+EDIT_K, EDIT_WORD = "why_edit_k", "why_edit_word"
+
+
+def _use_example(i: int) -> None:
+    """on_click of an example: set the sentence (the box is bound to ?s=), select
+    its word, and prepare the edit view to swap its cue."""
+    ex = examples.EXAMPLES[i]
+    st.session_state["s"] = ex.text
+    st.session_state["t"] = ex.word
+    st.session_state["playing"] = False
+    st.session_state[EDIT_K] = ex.cue
+    st.session_state[EDIT_WORD] = ex.swap
+
+
+def example_buttons(lang: str) -> None:
+    """One button per ready-made example, a row per group (Chinese, English, unknown)."""
+    by_example = {v.example: v for v in verdicts()}
+    for group in examples.GROUPS:
+        with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+            st.markdown(f"**{text(f'why.examples.{group}', lang)}**", width=150)
+            for i, ex in enumerate(examples.EXAMPLES):
+                if ex.group == group:
+                    _example_button(i, ex, by_example[ex], lang)
+
+
+def _example_button(i: int, ex: examples.Example, v: examples.Verdict, lang: str) -> None:
+    words = [f"**{w}**" if k == ex.word else w for k, w in enumerate(ex.tokens, 1)]
+    st.button(" ".join(words), key=f"why_ex_{i}", on_click=_use_example, args=(i,),
+              help=text("why.examples.help", lang, word=ex.tokens[ex.word - 1],
+                        cue=ex.tokens[ex.cue - 1], tag=ex.tag,
+                        desc=tag_description(ex.tag, lang), rnn=v.rnn_tag,
+                        p_rnn=f"{v.rnn_p:.2f}", ff=v.ff_tag, p_ff=f"{v.ff_p:.2f}"))
+
+
+def tag_description(tag: str, lang: str) -> str:
+    info = TAG_INFO.get(tag)
+    return (info.zh if lang == "zh" else info.en) if info else tag
+
+
+def scoreboard(lang: str, font_px: int) -> None:
+    """The measured test-set accuracies of the shipped taggers."""
+    r = scores()
+    rows = [(text("why.score.all", lang), r["rnn"].overall, r["ff"].overall),
+            (text("why.score.ambiguous", lang), r["rnn"].ambiguous["both"],
+             r["ff"].ambiguous["both"]),
+            (text("why.score.unk", lang), r["rnn"].unk_in_context, r["ff"].unk_in_context)]
+    st.markdown(f"**{text('why.score.title', lang)}**")
+    st.markdown(scoreboard_html(rows, headers=(text("why.rnn", lang), text("why.ff", lang)),
+                                gap_label=text("why.score.gap", lang), font_px=font_px),
+                unsafe_allow_html=True)
+    st.caption(text("why.score.caption", lang))

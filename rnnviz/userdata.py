@@ -1,0 +1,154 @@
+"""From tagged sentences to a trained and measured model: splits, vocabulary cap, scores.
+
+    splits = split(corpus.sentences, test=None)     # train / dev / test, as below
+    data = prepare(splits, max_vocab=2000)          # vocabulary, tags, encoded pairs
+    result = train(data.train, data.vocab, data.tags, config, dev_pairs=data.dev)
+    report = evaluate(result.model, data.test)      # overall, per tag, unknown, confusion
+
+The split is fixed, not random, so the CLI, the app and ``bench/ud_vs_torch.py``
+hold out the same sentences: every tenth sentence of the training file (the
+10th, 20th, ...) is the dev set for early stopping; without a separate test
+file the sentence before each of those (9th, 19th, ...) is the test set, so
+train keeps 80 %. The vocabulary comes from train only, capped to the most
+frequent words (``dataset.build_vocab``); every other word is ``<unk>``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from .conllu_data import UPOS, Sentence
+from .dataset import Pair, build_vocab, collect_tags, encode
+from .evaluate import Score, confusion, predict, score
+from .model import RNN
+from .tagset import TAGS
+from .tokenize import normalize
+
+DEV_EVERY = 10          # every tenth sentence is dev (and the one before it test)
+
+
+@dataclass(frozen=True)
+class Splits:
+    train: tuple[Sentence, ...]
+    dev: tuple[Sentence, ...]
+    test: tuple[Sentence, ...]
+    test_source: str                # "file" (a separate test file) or "held out"
+
+
+def split(sentences: Sequence[Sentence], test: Sequence[Sentence] | None = None) -> Splits:
+    """Dev = sentences 10, 20, 30, ...; test = 9, 19, 29, ... unless ``test`` is given."""
+    sentences = tuple(tuple(s) for s in sentences)
+    part = [(i + 1) % DEV_EVERY for i in range(len(sentences))]    # 0: dev, 9: test
+    dev = tuple(s for s, p in zip(sentences, part) if p == 0)
+    if test is not None:
+        train = tuple(s for s, p in zip(sentences, part) if p != 0)
+        return Splits(train, dev, tuple(tuple(s) for s in test), "file")
+    train = tuple(s for s, p in zip(sentences, part) if p not in (0, DEV_EVERY - 1))
+    held = tuple(s for s, p in zip(sentences, part) if p == DEV_EVERY - 1)
+    return Splits(train, dev, held, "held out")
+
+
+@dataclass(frozen=True, eq=False)
+class Prepared:
+    """The splits encoded with one vocabulary (from train) and one tag list."""
+    vocab: tuple[str, ...]
+    tags: tuple[str, ...]
+    train: tuple[Pair, ...]
+    dev: tuple[Pair, ...]
+    test: tuple[Pair, ...]
+    splits: Splits
+    n_words: int                    # distinct words in train, before the cap
+
+    @property
+    def capped(self) -> bool:
+        return self.n_words + 1 > len(self.vocab)
+
+
+def prepare(splits: Splits, *, max_vocab: int | None = None) -> Prepared:
+    """Vocabulary from train (at most ``max_vocab`` entries with ``<unk>``); tags that
+    occur in any split, UPOS or the built-in tagset's order first."""
+    vocab = build_vocab(splits.train, max_size=max_vocab)
+    n_words = len(build_vocab(splits.train)) - 1 if max_vocab else len(vocab) - 1
+    tags = collect_tags(splits.train + splits.dev + splits.test, order=UPOS + TAGS)
+    enc = {name: tuple(encode(getattr(splits, name), vocab, tags))
+           for name in ("train", "dev", "test")}
+    if not enc["train"]:
+        raise ValueError("no training sentences left after holding out dev and test")
+    return Prepared(vocab, tags, **enc, splits=splits, n_words=n_words)
+
+
+@contextmanager
+def single_thread_blas():
+    """Run BLAS on one thread (process-wide, so only in a process of its own).
+
+    Training multiplies small matrices (16 x 64 by 64 x 64); OpenBLAS splitting
+    them over two threads made UD English training 3.4x slower on a 2-core
+    machine (38.7 s -> 11.4 s, measured). Uses threadpoolctl when installed.
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        yield
+        return
+    with threadpool_limits(1, user_api="blas"):
+        yield
+
+
+# --------------------------------------------------------------------------- scores
+
+@dataclass(frozen=True, eq=False)
+class Evaluation:
+    overall: Score
+    unknown: Score                  # tokens whose word is not in the vocabulary (<unk>)
+    per_tag: dict[str, Score]       # by true tag (recall)
+    confusion: np.ndarray           # (K, K) rows true tag, columns predicted
+    tags: tuple[str, ...]
+
+
+def evaluate(m: RNN, pairs: Sequence[Pair]) -> Evaluation:
+    """Accuracy overall, on unknown words and per tag, and the confusion matrix."""
+    pairs = list(pairs)
+    pred = predict(m, pairs)
+    C = confusion(pairs, pred, m.K)
+    per_tag = {t: Score(int(C[k, k]), int(C[k].sum())) for k, t in enumerate(m.tags)
+               if C[k].sum()}
+    return Evaluation(score(pairs, pred), score(pairs, pred, [x == 0 for x, _ in pairs]),
+                      per_tag, C, m.tags)
+
+
+def most_frequent_tag(train: Sequence[Sentence], test: Sequence[Sentence]) -> tuple[Score, Score]:
+    """The counting baseline: each word's most frequent tag in ``train`` (words keyed as
+    the model keys them); a word never seen gets the most frequent tag overall.
+    Returns (all tokens, the unseen words)."""
+    by_word: dict[str, Counter] = {}
+    for sent in train:
+        for w, t in sent:
+            by_word.setdefault(normalize(w), Counter())[t] += 1
+    overall = Counter(t for sent in train for _, t in sent).most_common(1)[0][0]
+    best = {w: c.most_common(1)[0][0] for w, c in by_word.items()}
+    right = total = right_unk = total_unk = 0
+    for sent in test:
+        for w, t in sent:
+            guess = best.get(normalize(w))
+            right += (guess or overall) == t
+            total += 1
+            if guess is None:
+                right_unk += overall == t
+                total_unk += 1
+    return Score(right, total), Score(right_unk, total_unk)
+
+
+def format_evaluation(ev: Evaluation, baseline: tuple[Score, Score] | None = None) -> str:
+    """A plain-text report: overall, unknown words, the baseline, then per tag."""
+    lines = [f"all tokens            {ev.overall}",
+             f"unknown words (<unk>) {ev.unknown if ev.unknown.total else 'n/a (0 tokens)'}"]
+    if baseline:
+        lines.append(f"most-frequent-tag baseline: {baseline[0]}; on words unseen in "
+                     f"training {baseline[1]}")
+    lines.append("per tag (true tag: correct/total):")
+    lines += [f"  {t:<6} {s}" for t, s in ev.per_tag.items()]
+    return "\n".join(lines)
