@@ -88,11 +88,13 @@ class TrainingJob:
         self.error: str | None = None
         self.started = time.monotonic()
         d = self.data
+        self._inbox = inbox = ctx.Queue()        # kept: the child unpickles it later
         self._process = ctx.Process(
             target=_work, name="rnnviz-train", daemon=True,
-            args=(self._messages, self._stop, self._want, d.train, d.dev, d.test, d.vocab,
-                  d.tags, self.config, self.hparams, self.max_seconds))
+            args=(inbox, self._messages, self._stop, self._want, self.config, self.hparams,
+                  self.max_seconds))
         self._process.start()
+        inbox.put((d.train, d.dev, d.test, d.vocab, d.tags))   # sent while the child boots
         weakref.finalize(self, _kill, self._process)
 
     @property
@@ -150,12 +152,12 @@ def _kill(process) -> None:
 
 # --------------------------------------------------------------------------- the child
 
-def _work(out, stop, want, train_pairs, dev_pairs, test_pairs, vocab, tags, config,
-          hparams, max_seconds) -> None:
+def _work(inbox, out, stop, want, config, hparams, max_seconds) -> None:
     try:
         os.nice(NICE)
     except (AttributeError, OSError):
         pass
+    train_pairs, dev_pairs, test_pairs, vocab, tags = inbox.get()
     start = time.monotonic()
     pending: list[tuple[int, float]] = []
     timed_out = False

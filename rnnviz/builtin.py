@@ -58,6 +58,8 @@ DEFAULT_CONFIG = TrainConfig(
     word_dropout=0.1,     # teaches the model to tag <unk> from the words before it
     seed=0,
     patience=5,           # early stopping on the corpus dev split
+    u_init="uniform",     # small U: the shipped model was trained so (normal meets the
+                          # targets too: 99.91% / 99.65% / 91.99%, measured)
 )
 
 # A previous token with one of these tags makes the next word's tag clear: 这 个 _, the _.

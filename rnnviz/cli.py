@@ -55,22 +55,17 @@ def cmd_train(args) -> int:
     config = replace(DEFAULT_CONFIG, **{field: getattr(args, field)
                                         for field, _, _ in TRAIN_OPTIONS.values()
                                         if getattr(args, field) is not None})
+    if args.conllu or args.tagged:
+        return _train_on_file(args, config)
+    if args.test or args.max_vocab:
+        raise ValueError("--test and --max-vocab go with --conllu FILE or --tagged FILE")
     recurrent = not args.no_recurrence
     out = args.out or (DEFAULT_MODEL if recurrent else FEEDFORWARD_MODEL)
     net = "s_t = f(U x_t + W s_{t-1} + b)" if recurrent else "s_t = f(U x_t + b), W = 0"
     print(f"training {net} on the built-in corpus (zh + en): H={config.hidden}, "
           f"{config.optimizer} lr={config.lr}, batch {config.batch_size}, seed {config.seed}")
-    clock = [time.perf_counter()]
-
-    def report(p) -> None:
-        if p.kind == "epoch":
-            now = time.perf_counter()
-            print(f"epoch {p.epoch:>3}/{p.epochs}  loss {p.loss:.4f}  train {100 * p.train_acc:6.2f}%"
-                  f"  dev {100 * p.dev_acc:6.2f}%  {now - clock[0]:5.2f} s", flush=True)
-            clock[0] = now
-
     try:
-        result = train_builtin(config, recurrent=recurrent, callback=report)
+        result = train_builtin(config, recurrent=recurrent, callback=_epoch_printer())
     except KeyboardInterrupt:
         print("interrupted; nothing written", file=sys.stderr)
         return 130
@@ -79,6 +74,74 @@ def cmd_train(args) -> int:
     print(f"best dev epoch {result.best_epoch} ({result.stopped}); {result.seconds:.1f} s; "
           f"wrote {out} ({Path(out).stat().st_size:,} bytes)")
     return 0
+
+
+def _read_corpus(path, args):
+    """A corpus file read as the app reads an upload, without the app's size limits."""
+    from .conllu_data import CLI_LIMITS, read_corpus
+
+    fmt = "conllu" if args.conllu else "tagged"
+    try:
+        c = read_corpus(path, fmt=fmt, column=args.column, limits=CLI_LIMITS,
+                        skip_bad=args.skip_bad)
+    except ValueError as e:
+        hint = " (--skip-bad loads the rest)" if getattr(e, "problems", None) else ""
+        raise ValueError(f"{path}: {e}{hint}") from None
+    if c.skipped:
+        print(f"note: {path}: left out {len(c.skipped)} bad sentences (the first: "
+              f"{c.skipped[0]})", file=sys.stderr)
+    return c
+
+
+def _train_on_file(args, config) -> int:
+    """train --conllu/--tagged FILE [--test FILE]: early stopping on every tenth sentence."""
+    from dataclasses import replace
+
+    from .checkpoint import save
+    from .train import train
+    from .userdata import (evaluate, format_evaluation, most_frequent_tag, prepare,
+                           single_thread_blas, split)
+
+    if args.out is None:
+        raise ValueError("--out FILE is required with --conllu/--tagged (the shipped model "
+                         "is only written from the built-in corpus)")
+    path = args.conllu or args.tagged
+    c = _read_corpus(path, args)
+    test = _read_corpus(args.test, args).sentences if args.test else None
+    data = prepare(split(c.sentences, test), max_vocab=args.max_vocab)
+    config = replace(config, recurrent=not args.no_recurrence)
+    s = data.splits
+    print(f"{path}: {len(c.sentences):,} sentences, {c.n_tokens:,} tokens ({c.column}); "
+          f"train {len(s.train):,}, dev {len(s.dev):,} (every tenth), test {len(s.test):,} "
+          f"({args.test or 'held out'}); |vocab| {len(data.vocab):,}, {len(data.tags)} tags")
+    print(f"H={config.hidden}, {config.f}, {config.optimizer} lr={config.lr}, batch "
+          f"{config.batch_size}, clip {config.clip}, word dropout {config.word_dropout}, "
+          f"seed {config.seed}{'' if config.recurrent else ', W = 0'}")
+    with single_thread_blas():
+        result = train(data.train, data.vocab, data.tags, config, dev_pairs=data.dev,
+                       callback=_epoch_printer(), hparams={"data": str(path)})
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    save(result.model, args.out)
+    print(f"best dev epoch {result.best_epoch} ({result.stopped}); {result.seconds:.1f} s; "
+          f"wrote {args.out}")
+    if data.test:
+        print(f"\ntest ({len(s.test):,} sentences):")
+        print(format_evaluation(evaluate(result.model, data.test),
+                                most_frequent_tag(s.train, s.test)))
+    return 0
+
+
+def _epoch_printer():
+    clock = [time.perf_counter()]
+
+    def report(p) -> None:
+        if p.kind == "epoch":
+            now = time.perf_counter()
+            dev = f"  dev {100 * p.dev_acc:6.2f}%" if p.dev_acc is not None else ""
+            print(f"epoch {p.epoch:>3}/{p.epochs}  loss {p.loss:.4f}  train "
+                  f"{100 * p.train_acc:6.2f}%{dev}  {now - clock[0]:5.2f} s", flush=True)
+            clock[0] = now
+    return report
 
 
 def cmd_tag(args) -> int:
@@ -104,12 +167,35 @@ def cmd_tag(args) -> int:
 def cmd_eval(args) -> int:
     from .builtin import DEFAULT_MODEL, FEEDFORWARD_MODEL, compare, format_reports
 
+    if args.conllu or args.tagged:
+        return _eval_on_file(args)
     paths = {"RNN": args.model or DEFAULT_MODEL, "W = 0": args.feedforward or FEEDFORWARD_MODEL}
     reports = compare(*(_load(p) for p in paths.values()), split=args.split)
     for name, path in paths.items():
         print(f"{name + ':':<7}{path}")
     print(f"split: {args.split} (built-in corpus, zh + en)\n")
     print(format_reports(reports))
+    return 0
+
+
+def _eval_on_file(args) -> int:
+    """eval --model FILE --conllu/--tagged FILE: accuracy overall, unknown words, per tag."""
+    from .dataset import encode
+    from .userdata import evaluate, format_evaluation
+
+    if args.model is None:
+        raise ValueError("--model FILE is required with --conllu/--tagged")
+    m = _load(args.model)
+    path = args.conllu or args.tagged
+    c = _read_corpus(path, args)
+    unknown_tags = sorted({t for s in c.sentences for _, t in s} - set(m.tags))
+    if unknown_tags:
+        raise ValueError(f"{path}: tags the model does not have: {', '.join(unknown_tags)} "
+                         f"(the model's tags: {', '.join(m.tags)})")
+    print(f"model: {args.model} (H={m.H}, |vocab| {m.n_vocab:,}, {m.K} tags)")
+    print(f"data:  {path}: {len(c.sentences):,} sentences, {c.n_tokens:,} tokens "
+          f"({c.column})\n")
+    print(format_evaluation(evaluate(m, encode(c.sentences, m.vocab, m.tags))))
     return 0
 
 
@@ -146,6 +232,14 @@ def build_parser() -> argparse.ArgumentParser:
                    "default_model.npz, or feedforward_model.npz with --no-recurrence)")
     p.add_argument("--no-recurrence", action="store_true",
                    help="train s_t = f(U x_t + b): W fixed at 0 from the start")
+    _data_options(p, "train on this file instead of the built-in corpus (every tenth "
+                     "sentence is held out for early stopping)")
+    p.add_argument("--test", type=Path, metavar="FILE", help="with --conllu/--tagged: the "
+                   "test file, same format (default: hold out the sentence before each dev "
+                   "sentence)")
+    p.add_argument("--max-vocab", type=int, metavar="N",
+                   help="with --conllu/--tagged: keep the N most frequent training words "
+                        "(with <unk>); the rest are <unk>")
     for option, (field, meta, text) in TRAIN_OPTIONS.items():
         kind = type(getattr(DEFAULT_CONFIG, field))
         if isinstance(meta, tuple):
@@ -172,8 +266,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--feedforward", type=Path,
                    help="the W = 0 .npz to compare with (default: the shipped one)")
     p.add_argument("--split", choices=("test", "dev"), default="test")
+    _data_options(p, "measure --model on this file (overall, unknown words, per tag)")
     p.set_defaults(run=cmd_eval)
     return ap
+
+
+def _data_options(p, what: str) -> None:
+    """--conllu / --tagged FILE, the tag column and --skip-bad (train and eval)."""
+    files = p.add_mutually_exclusive_group()
+    files.add_argument("--conllu", type=Path, metavar="FILE", help=f"CoNLL-U: {what}")
+    files.add_argument("--tagged", type=Path, metavar="FILE",
+                       help=f"word/TAG lines (the built-in tagset): {what}")
+    p.add_argument("--column", choices=("upos", "xpos"), default="upos",
+                   help="the CoNLL-U tag column (default upos)")
+    p.add_argument("--skip-bad", action="store_true",
+                   help="leave out sentences with problems instead of stopping")
 
 
 def main(argv: list[str] | None = None) -> int:

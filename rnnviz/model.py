@@ -128,11 +128,17 @@ def check_shapes(m: RNN) -> None:
     activations.get(m.f)
 
 
+U_INITS = ("normal", "uniform")
+
+
 def init_rnn(vocab: Sequence[str], tags: Sequence[str], H: int = 16, *, f: str = "tanh",
              seed: int | np.random.Generator = 0, recurrent: bool = True,
-             hparams: Mapping[str, Any] | None = None) -> RNN:
-    """Random initialisation as torch.nn.RNN / nn.Linear do: uniform(±1/√H).
+             u_init: str = "normal", hparams: Mapping[str, Any] | None = None) -> RNN:
+    """Random initialisation as PyTorch does it for nn.Embedding -> nn.RNN -> nn.Linear.
 
+    U ~ N(0, 1) like nn.Embedding (each x_t selects one column, so a column
+    should have unit scale; ``u_init="uniform"`` gives uniform(±1/√H) instead);
+    W, V, b, c ~ uniform(±1/√H) like nn.RNN / nn.Linear.
     ``recurrent=False`` gives W = 0: the feed-forward tagger s_t = f(U x_t + b).
     """
     rng = np.random.default_rng(seed)
@@ -141,8 +147,11 @@ def init_rnn(vocab: Sequence[str], tags: Sequence[str], H: int = 16, *, f: str =
         vocab = (UNK,) + tuple(w for w in vocab if w != UNK)
     if H < 1:
         raise ValueError(f"hidden size H must be at least 1, got {H}")
+    if u_init not in U_INITS:
+        raise ValueError(f"u_init must be one of {U_INITS}, got {u_init!r}")
     r = 1.0 / np.sqrt(H)
-    U = rng.uniform(-r, r, (H, len(vocab)))
+    U = rng.normal(0.0, 1.0, (H, len(vocab))) if u_init == "normal" else \
+        rng.uniform(-r, r, (H, len(vocab)))
     W = rng.uniform(-r, r, (H, H)) if recurrent else np.zeros((H, H))
     V = rng.uniform(-r, r, (len(tags), H))
     b = rng.uniform(-r, r, H)

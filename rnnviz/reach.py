@@ -24,7 +24,8 @@ again; the reach is the drop in the probability of the tag predicted at t:
     Δ_{t,k} = o_t[ŷ_t] − o_t[ŷ_t] with x_k := <unk>,    ŷ_t = argmax o_t
 
 Δ > 0: word k supported the predicted tag; Δ < 0: it argued against it;
-Δ = 0 when k > t or x_k is already <unk>.
+Δ = 0 exactly when occlusion leaves s_t unchanged: k > t, x_k is already
+<unk>, or (W = 0) nothing carries x_k to step t.
 
 The gradient also predicts the occlusion to first order,
 ``linear[t, k] = ∂o_t[ŷ_t]/∂u_k · (U[:, x_k] − U[:, 0])`` (the change of u_k
@@ -67,16 +68,18 @@ def gradient_reach(tr: Trace, J: np.ndarray | None = None) -> np.ndarray:
 
 
 def occlusion(tr: Trace) -> np.ndarray:
-    """(T, T): ``Δ[t-1, k-1]`` = drop of o_t[ŷ_t] when x_k becomes <unk>."""
+    """(T, T): ``Δ[t-1, k-1]`` = drop of o_t[ŷ_t] when x_k becomes <unk>.
+
+    Exactly 0 where occluding x_k leaves s_t unchanged (k > t, x_k already
+    <unk>, or no recurrence to carry it), not a rounding difference of V s_t."""
     T = tr.T
-    X = np.tile(tr.x, (T, 1))                               # (T, T) row k-1: x with x_k = <unk>
+    X = np.tile(tr.x, (T + 1, 1))                           # row k-1: x_k = <unk>; row T: x
     X[np.arange(T), np.arange(T)] = UNK_ID
-    o = forward(tr.model, X).o                              # (T steps, T sentences, K)
-    p = tr.o[np.arange(T), tr.pred]                         # (T,) o_t[ŷ_t]
-    p_occluded = o[np.arange(T), :, tr.pred]                # (T, T) [t-1, k-1]
-    t, k = np.indices((T, T))
-    keep = (k <= t) & (tr.x[None, :] != UNK_ID)             # exactly 0 elsewhere
-    return np.where(keep, p[:, None] - p_occluded, 0.0)
+    fw = forward(tr.model, X)                               # (T steps, T+1 sentences, ...)
+    p = fw.o[np.arange(T), T, tr.pred]                      # (T,) o_t[ŷ_t]
+    p_occluded = fw.o[np.arange(T), :T, tr.pred]            # (T, T) [t-1, k-1]
+    moved = (fw.s[1:, :T] != fw.s[1:, T:]).any(axis=-1)     # (T, T) s_t changed
+    return np.where(moved, p[:, None] - p_occluded, 0.0)
 
 
 def linear_occlusion(tr: Trace, J: np.ndarray | None = None) -> np.ndarray:

@@ -19,7 +19,7 @@ from .dataset import Pair, batches, word_dropout
 from .evaluate import loss_and_accuracy
 from .forward import forward
 from .loss import cross_entropy
-from .model import RNN, init_rnn
+from .model import RNN, U_INITS, init_rnn
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class TrainConfig:
     patience: int | None = 5          # stop after this many epochs without dev gain
     recurrent: bool = True            # False: W fixed at 0, a feed-forward tagger
     truncate: int | None = None       # truncated BPTT window (steps)
+    u_init: str = "normal"            # U ~ N(0, 1) as nn.Embedding, or "uniform" (±1/√H)
 
     def __post_init__(self):
         checks = [
@@ -57,6 +58,8 @@ class TrainConfig:
             if not ok:
                 raise ValueError(message)
         activations.get(self.f)
+        if self.u_init not in U_INITS:
+            raise ValueError(f"u_init must be one of {U_INITS}, got {self.u_init!r}")
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,7 @@ def train(train_pairs: Sequence[Pair], vocab: Sequence[str], tags: Sequence[str]
     rng = np.random.default_rng(config.seed)
     record = {**asdict(config), **(hparams or {})}
     m = init_rnn(vocab, tags, config.hidden, f=config.f, seed=rng,
-                 recurrent=config.recurrent, hparams=record)
+                 recurrent=config.recurrent, u_init=config.u_init, hparams=record)
     params = m.params
     opt = optim.make(config.optimizer, config.lr)
     steps_per_epoch = -(-len(train_pairs) // config.batch_size)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -120,20 +120,21 @@ def evaluate(m: RNN, pairs: Sequence[Pair]) -> Evaluation:
                       per_tag, C, m.tags)
 
 
-def most_frequent_tag(train: Sequence[Sentence], test: Sequence[Sentence]) -> tuple[Score, Score]:
-    """The counting baseline: each word's most frequent tag in ``train`` (words keyed as
-    the model keys them); a word never seen gets the most frequent tag overall.
-    Returns (all tokens, the unseen words)."""
+def most_frequent_tag(train: Sequence[Sentence], test: Sequence[Sentence], *,
+                      key: Callable[[str], str] = normalize) -> tuple[Score, Score]:
+    """The counting baseline: each word's most frequent tag in ``train``; a word never
+    seen gets the most frequent tag overall. Words are keyed as the model keys them
+    (``key=str``: as written). Returns (all tokens, the unseen words)."""
     by_word: dict[str, Counter] = {}
     for sent in train:
         for w, t in sent:
-            by_word.setdefault(normalize(w), Counter())[t] += 1
+            by_word.setdefault(key(w), Counter())[t] += 1
     overall = Counter(t for sent in train for _, t in sent).most_common(1)[0][0]
     best = {w: c.most_common(1)[0][0] for w, c in by_word.items()}
     right = total = right_unk = total_unk = 0
     for sent in test:
         for w, t in sent:
-            guess = best.get(normalize(w))
+            guess = best.get(key(w))
             right += (guess or overall) == t
             total += 1
             if guess is None:

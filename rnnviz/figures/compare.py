@@ -3,8 +3,8 @@
 - ``cards_html``: one card per token (the word, then one tag chip per tagger),
   cards where the taggers disagree tinted and badged ≠, the selected step
   outlined. Also used for "before / after" rows of an edit.
-- ``scoreboard_html``: test-set accuracy of both taggers as a small table
-  with bars.
+- ``scoreboard_html``: test-set accuracy of both taggers, a card per group
+  of tokens with bars.
 - ``make_probs``: o_t of both taggers for one token, one bar per tag.
 
 HTML builders escape every piece of user text (a typed ``<script>`` is shown
@@ -13,6 +13,7 @@ as text); Plotly labels go through ``style.esc``.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -23,13 +24,24 @@ from ..evaluate import Score
 from ..i18n import text
 from . import style
 
-FF_PATTERN = dict(shape="/", fgcolor="#ffffff", size=6, solidity=0.35)
+RNN_COLOUR = "#31688e"                   # the RNN's bars (viridis blue)
+FF_COLOUR = "#7f8793"                    # the feed-forward tagger's bars, hatched
+FF_PATTERN = dict(shape="/", fillmode="overlay", fgcolor="#ffffff", size=8, solidity=0.3)
 DIFFER = "#b2182b"                       # the ≠ badge and tint (ColorBrewer red)
 
 
 def esc(s: str) -> str:
     """User text for HTML that Streamlit's markdown renders: tags and $, : shown as text."""
     return html.escape(str(s)).replace("$", "&#36;").replace(":", "&#58;")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$<>~:&])")
+
+
+def md(s: str) -> str:
+    """User text for Streamlit markdown: every markdown/LaTeX/directive character
+    backslash-escaped, so ``**x**``, ``$x$`` or ``:red[x]`` are shown as typed."""
+    return _MD_SPECIAL.sub(r"\\\1", str(s))
 
 
 def word_title(key: str, lang: str, word: str, **values) -> str:
@@ -76,9 +88,8 @@ def cards_html(words: Sequence[str], rows: Sequence[Row], *, marked: Sequence[bo
         tint = "background:rgba(178,24,43,0.10);" if marked[i] else ""
         badge = (f'<span title="{esc(mark_note)}" style="{_BADGE}">≠</span>'
                  if marked[i] else "")
-        underline = "text-decoration:underline dashed;" if unknown[i] else ""
         cards.append(f'<div class="rnnviz-card" style="{_CARD}border:{border};{tint}">{badge}'
-                     f'<div style="{_HEAD}{underline}">{head}</div>{chips}</div>')
+                     f'<div style="{_HEAD}">{head}</div>{chips}</div>')
     return (f'<div class="rnnviz-cards" style="font-size:{font_px}px;{_WRAP}">'
             + "".join(cards) + "</div>")
 
@@ -104,38 +115,50 @@ _BADGE = (f"position:absolute;top:-0.45em;right:-0.3em;background:{DIFFER};color
 
 # --------------------------------------------------------------------------- scoreboard
 
-def scoreboard_html(rows: Sequence[tuple[str, Score, Score]], *, headers: tuple[str, str],
-                    gap_label: str, font_px: int = 16) -> str:
-    """A table: one row per group of tokens (our label), accuracy of each tagger
-    with a bar and the counts, and the gap in percentage points."""
-    head = "".join(f'<th style="{_TH}">{esc(h)}</th>' for h in ("", *headers, gap_label))
-    body = []
-    for label, a, b in rows:
+def scoreboard_html(cells: Sequence[tuple[str, Score, Score]], *, lang: str = "en",
+                    font_px: int = 16) -> str:
+    """One card per group of tokens (our label): the RNN's and the feed-forward
+    tagger's accuracy as bars with the counts, and the gap in percentage points."""
+    names = (text("why.rnn", lang), text("why.ff", lang))
+    cards = []
+    for label, a, b in cells:
         gap = 100 * (a.accuracy - b.accuracy)
-        gap_txt = f"{gap:+.1f}".replace("-", "−") if np.isfinite(gap) else "–"
-        body.append(f'<tr><td style="{_TD}">{esc(label)}</td>{_score_cell(a, "#0072B2")}'
-                    f'{_score_cell(b, "#9aa0aa")}<td style="{_TD}text-align:right;'
-                    f'font-weight:700;">{gap_txt}</td></tr>')
-    return (f'<table class="rnnviz-scoreboard" style="font-size:{font_px}px;'
-            f'border-collapse:collapse;width:100%;"><tr>{head}</tr>{"".join(body)}</table>')
+        gap_txt = text("why.score.gap", lang, gap=f"{gap:+.1f}".replace("-", "−")
+                       if np.isfinite(gap) else "–")
+        rows = "".join(_score_row(name, s, colour)
+                       for name, s, colour in ((names[0], a, RNN_COLOUR), (names[1], b, FF_COLOUR)))
+        cards.append(
+            f'<div style="{_SCORE_CARD}"><div style="display:flex;justify-content:space-between;'
+            f'gap:0.5em;align-items:baseline;"><span style="font-weight:600;">{esc(label)}</span>'
+            f'<span style="white-space:nowrap;font-weight:700;">{esc(gap_txt)}'
+            f'</span></div>{rows}</div>')
+    return (f'<div class="rnnviz-scoreboard" style="font-size:{font_px}px;display:flex;'
+            f'flex-wrap:wrap;gap:0.6em;">' + "".join(cards) + "</div>")
 
 
-def _score_cell(s: Score, colour: str) -> str:
-    if not s.total:
-        return f'<td style="{_TD}">–</td>'
-    pct = 100 * s.accuracy
-    return (f'<td style="{_TD}min-width:7em;"><b>{pct:.1f}%</b> '
-            f'<span style="font-size:0.75em;opacity:0.7">{s.correct}/{s.total}</span>'
-            f'<div style="height:0.35em;border-radius:0.2em;background:rgba(128,128,128,0.2);">'
-            f'<div style="height:100%;width:{pct:.1f}%;border-radius:0.2em;'
-            f'background:{colour};"></div></div></td>')
+def _score_row(name: str, s: Score, colour: str) -> str:
+    pct = 100 * s.accuracy if s.total else 0.0
+    value = f"{pct:.1f}%" if s.total else "–"
+    return (f'<div style="display:grid;grid-template-columns:7.5em 1fr 4.2em 5.5em;gap:0.4em;'
+            f'align-items:center;font-size:0.9em;"><span>{esc(name)}</span>'
+            f'<div style="height:0.55em;border-radius:0.25em;background:rgba(128,128,128,0.2);">'
+            f'<div style="height:100%;width:{pct:.1f}%;border-radius:0.25em;background:{colour};">'
+            f'</div></div><b style="text-align:right;">{value}</b>'
+            f'<span style="font-size:0.8em;opacity:0.7;">{s.correct}/{s.total}</span></div>')
 
 
-_TH = "text-align:left;font-weight:600;padding:0.2em 0.5em;border-bottom:1px solid rgba(128,128,128,0.4);"
-_TD = "padding:0.3em 0.5em;vertical-align:middle;"
+_SCORE_CARD = ("flex:1 1 20em;display:flex;flex-direction:column;gap:0.25em;padding:0.5em 0.7em;"
+               "border:1px solid rgba(128,128,128,0.35);border-radius:0.6em;")
 
 
 # --------------------------------------------------------------------------- o_t bars
+
+def legend_below(look: style.Look) -> dict:
+    """A one-line legend at the bottom right of the figure, under the axis labels
+    (clear of a long title at any font size; needs a bottom margin of ~3.6 font sizes)."""
+    return dict(orientation="h", x=1, xanchor="right", yref="container", y=0,
+                yanchor="bottom", font=dict(size=look.scaled(0.85)))
+
 
 def validate_probs(o_rnn: np.ndarray, o_ff: np.ndarray, tags: Sequence[str]) -> None:
     if np.shape(o_rnn) != (len(tags),) or np.shape(o_ff) != (len(tags),):
@@ -153,7 +176,7 @@ def make_probs(o_rnn: np.ndarray, o_ff: np.ndarray, tags: Sequence[str], *, word
     names = (text("why.rnn", lang), text("why.ff", lang))
     traces = []
     for name, o, extra in ((names[0], o_rnn, {}),
-                           (names[1], o_ff, dict(pattern=FF_PATTERN, opacity=0.75))):
+                           (names[1], o_ff, dict(pattern=FF_PATTERN))):
         traces.append(dict(
             type="bar", x=list(tags), y=[float(v) for v in o], name=name,
             marker=dict(color=colours, line=dict(color=look.fg, width=1), **extra),
@@ -161,11 +184,10 @@ def make_probs(o_rnn: np.ndarray, o_ff: np.ndarray, tags: Sequence[str], *, word
             hoverinfo="text"))
     title = word_title("why.fig.probs.title", lang, word, t=t)
     layout = style.base_layout(look, height=height or look.scaled(22), title=title,
-                               margin=dict(l=56, r=10, t=48, b=40))
+                               margin=dict(l=look.scaled(4.6), r=10, t=look.scaled(3.4), b=look.scaled(3.6)))
     return style.figure(traces, dict(
         layout, barmode="group", bargap=0.25, bargroupgap=0.08, dragmode=False,
-        showlegend=True, legend=dict(orientation="h", x=1, xanchor="right", y=1.0,
-                                     yanchor="bottom", font=dict(size=look.scaled(0.85))),
+        showlegend=True, legend=legend_below(look),
         xaxis=dict(fixedrange=True, tickfont=dict(size=look.scaled(0.95))),
         yaxis=dict(range=[0, 1.02], fixedrange=True, gridcolor="rgba(128,128,128,0.25)",
                    title=dict(text=style.pretty(text("why.fig.probs.y", lang, t=t)))),

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from ..i18n import text
 from . import style
-from .reach import FF_COLOUR, GRAD_COLOUR
+from .compare import FF_COLOUR, RNN_COLOUR, legend_below
 
 
 def validate(words: Sequence[str], k: int, ds_rnn, ds_ff, changed) -> None:
@@ -34,7 +34,7 @@ def make_edit(words: Sequence[str], k: int, ds_rnn: np.ndarray, ds_ff: np.ndarra
     ts = list(range(1, T + 1))
     traces = []
     for name, ds, colour, dash, sizes in (
-            (text("why.rnn", lang), ds_rnn, GRAD_COLOUR, "solid",
+            (text("why.rnn", lang), ds_rnn, RNN_COLOUR, "solid",
              [look.scaled(1.0) if c else look.scaled(0.55) for c in changed]),
             (text("why.ff", lang), ds_ff, FF_COLOUR, "dot", look.scaled(0.55))):
         traces.append(dict(
@@ -47,11 +47,10 @@ def make_edit(words: Sequence[str], k: int, ds_rnn: np.ndarray, ds_ff: np.ndarra
     labels = [f"<b>{w}</b>" if t == k else w for t, w in zip(ts, labels)]
     layout = style.base_layout(look, height=height or look.scaled(19),
                                title=style.pretty(text("why.fig.edit.title", lang, k=k)),
-                               margin=dict(l=60, r=10, t=48, b=36))
+                               margin=dict(l=look.scaled(4.6), r=10, t=look.scaled(3.4), b=look.scaled(3.6)))
     return style.figure(traces, dict(
         layout, dragmode=False, showlegend=True,
-        legend=dict(orientation="h", x=1, xanchor="right", y=1.0, yanchor="bottom",
-                    font=dict(size=look.scaled(0.85))),
+        legend=legend_below(look),
         shapes=[dict(type="rect", xref="x", yref="paper", x0=k - 0.5, x1=k + 0.5, y0=0, y1=1,
                      fillcolor=style.HIGHLIGHT, opacity=0.18, line=dict(width=0),
                      layer="below")],

@@ -6,7 +6,8 @@
   supported the predicted tag, blue: it argued against it). Word t is
   outlined; words after t are faded (o_t has not read them).
 - ``make_reach``: the same numbers as bars, the RNN (solid) next to the
-  feed-forward tagger (hatched), gradient norm above, occlusion below.
+  feed-forward tagger (hatched): gradient norm above (log axis: it spans
+  decades; an exact 0 has no bar), occlusion below.
 """
 from __future__ import annotations
 
@@ -18,12 +19,10 @@ from plotly.colors import sample_colorscale, unlabel_rgb
 
 from ..i18n import text
 from . import style
-from .compare import FF_PATTERN, esc
+from .compare import FF_COLOUR, FF_PATTERN, RNN_COLOUR, esc
 
 # |gradient| from 0 (no highlight) to the row's largest (viridis's blue and purple)
 REACH_RAMP = [[0.0, "#f7f7f7"], [0.45, "#5ec1b4"], [0.75, "#31688e"], [1.0, "#440154"]]
-GRAD_COLOUR = "#31688e"
-FF_COLOUR = "#9aa0aa"
 
 
 def validate(tokens: Sequence[str], t: int, *rows: np.ndarray) -> None:
@@ -51,30 +50,42 @@ def _colours(values: np.ndarray, signed: bool) -> list[str]:
 
 def strip_html(tokens: Sequence[str], t: int, rows: Sequence[tuple[str, np.ndarray, bool]],
                *, future_note: str, number_fmt: Sequence[str] = (), font_px: int = 18) -> str:
-    """One line of words per ``(label, values, signed)`` row; values are (T,)."""
+    """A grid: one line of words per ``(label, values, signed)`` row, values (T,),
+    each word in its own column so a word lines up across the rows; scrolls
+    sideways when the sentence is wider than the page."""
     validate(tokens, t, *(r[1] for r in rows))
-    lines = []
+    cells = []
     for n, (label, values, signed) in enumerate(rows):
-        fmt = number_fmt[n] if n < len(number_fmt) else "{:.3f}"
-        spans = [f'<span style="{_LABEL}">{esc(label)}</span>']
+        fmt = number_fmt[n] if n < len(number_fmt) else "{:.3g}"
+        cells.append(f'<span style="{_LABEL}">{esc(label)}</span>')
         for k, (w, bg, v) in enumerate(zip(tokens, _colours(values, signed), values), 1):
             after = k > t
-            border = f"3px solid {style.HIGHLIGHT}" if k == t else "1px solid rgba(128,128,128,0.35)"
-            title = esc(future_note) if after else esc(fmt.format(float(v)))
-            fade = "opacity:0.35;" if after else ""
-            colour = "inherit" if after else style.text_on(bg)
-            background = "transparent" if after else bg
-            spans.append(f'<span title="{title}" style="{_WORD}background:{background};'
-                         f'color:{colour};border:{border};{fade}">{esc(w)}</span>')
-        lines.append(f'<div style="{_LINE}">' + "".join(spans) + "</div>")
-    return (f'<div class="rnnviz-reach" style="font-size:{font_px}px;">' + "".join(lines)
-            + "</div>")
+            border = (f"3px solid {style.HIGHLIGHT}" if k == t
+                      else "1px solid rgba(128,128,128,0.35)")
+            title = esc(future_note if after else f"k = {k}: " + fmt.format(float(v)))
+            look = ("opacity:0.35;background:transparent;color:inherit;" if after
+                    else f"background:{bg};color:{style.text_on(bg)};")
+            cells.append(f'<span title="{title}" style="{_WORD}border:{border};{look}">'
+                         f'{esc(w)}</span>')
+    grid = (f"display:grid;grid-template-columns:max-content repeat({len(tokens)}, max-content);"
+            "gap:0.25em;align-items:center;")
+    return (f'<div class="rnnviz-reach" style="font-size:{font_px}px;overflow-x:auto;'
+            f'padding:0.2em 0;"><div style="{grid}">' + "".join(cells) + "</div></div>")
 
 
-_LINE = "display:flex;flex-wrap:wrap;align-items:center;gap:0.25em;margin:0.2em 0;"
-_LABEL = ("display:inline-block;min-width:9em;font-size:0.8em;opacity:0.8;"
-          "text-align:right;padding-right:0.4em;")
-_WORD = "display:inline-block;padding:0.08em 0.45em;border-radius:0.4em;white-space:nowrap;"
+_LABEL = "font-size:0.8em;opacity:0.8;text-align:right;padding-right:0.4em;white-space:nowrap;"
+_WORD = ("display:inline-block;padding:0.08em 0.45em;border-radius:0.4em;white-space:nowrap;"
+         "text-align:center;")
+
+
+def _log_range(*rows: np.ndarray) -> list[float]:
+    """log10 axis range over the positive values (zeros have no bar on a log axis)."""
+    v = np.concatenate([np.asarray(r, dtype=float) for r in rows])
+    v = v[np.isfinite(v) & (v > 0)]
+    if not v.size:
+        return [-3.0, 0.0]
+    hi = np.ceil(np.log10(v.max()) + 0.05)
+    return [float(max(np.floor(np.log10(v.min())), hi - 6)), float(hi)]
 
 
 def make_reach(tokens: Sequence[str], t: int, grad_rnn: np.ndarray, occl_rnn: np.ndarray,
@@ -88,7 +99,7 @@ def make_reach(tokens: Sequence[str], t: int, grad_rnn: np.ndarray, occl_rnn: np
     occl_colours = [style.POSITIVE if v >= 0 else style.NEGATIVE for v in occl_rnn]
     traces = []
     for name, values, colour, axis, extra in (
-            (rnn, grad_rnn, GRAD_COLOUR, "", {}),
+            (rnn, grad_rnn, RNN_COLOUR, "", {}),
             (ff, grad_ff, FF_COLOUR, "", dict(pattern=FF_PATTERN)),
             (rnn, occl_rnn, occl_colours, "2", {}),
             (ff, occl_ff, FF_COLOUR, "2", dict(pattern=FF_PATTERN))):
@@ -118,16 +129,18 @@ def make_reach(tokens: Sequence[str], t: int, grad_rnn: np.ndarray, occl_rnn: np
                           y=1.0, xref="x", yref="paper", yanchor="bottom", showarrow=False,
                           font=dict(size=small, color=look.muted)))
     grid = "rgba(128,128,128,0.25)"
-    layout = style.base_layout(look, height=height or look.scaled(22),
-                               margin=dict(l=60, r=10, t=28, b=36))
+    log_range = _log_range(grad_rnn, grad_ff)
+    layout = style.base_layout(look, height=height or look.scaled(24),
+                               margin=dict(l=look.scaled(4.3), r=10, t=look.scaled(2), b=look.scaled(2.6)))
     return style.figure(traces, dict(
         layout, barmode="group", bargap=0.3, dragmode=False, shapes=band, annotations=notes,
         xaxis=dict(ticks, ticktext=[""] * T, anchor="y", showticklabels=False),
         xaxis2=dict(ticks, ticktext=[f"<b>{w}</b>" if k == t else w
                                      for k, w in zip(ks, words)], anchor="y2",
                     matches="x"),
-        yaxis=dict(domain=[0.57, 0.93], fixedrange=True, gridcolor=grid, rangemode="tozero",
-                   tickformat=".3f"),
+        yaxis=dict(domain=[0.57, 0.93], fixedrange=True, gridcolor=grid, type="log",
+                   range=log_range, exponentformat="power",
+                   dtick=1 if log_range[1] - log_range[0] <= 4 else 2),
         yaxis2=dict(domain=[0.0, 0.36], fixedrange=True, gridcolor=grid, zeroline=True,
                     zerolinecolor=look.muted, tickformat=".2f"),
         meta=dict(kind="why_reach", t=t, T=T)))

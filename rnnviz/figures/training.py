@@ -100,7 +100,7 @@ def make_weights(m: RNN, *, max_words: int = 40, look: style.Look = style.Look()
     gap = 0.06
     usable, x0, doms = 1 - 2 * gap, 0.0, []
     for w in widths:
-        doms.append([x0, x0 + usable * w / sum(widths)])
+        doms.append([x0, min(1.0, x0 + usable * w / sum(widths))])
         x0 = doms[-1][1] + gap
     cells = [("U", words, units, "x", "y"), ("W", units, units, "x2", "y"),
              ("V", units, tags, "x3", "y3")]
@@ -154,14 +154,14 @@ def make_confusion(C: np.ndarray, tags: Sequence[str], *, look: style.Look = sty
     names = [style.esc(tags[k]) for k in keep]
     totals = C.sum(axis=1, keepdims=True)
     share = np.divide(C, totals, out=np.zeros(C.shape), where=totals > 0)
-    counts = np.where(C > 0, C, np.nan)           # empty cells stay blank
+    counts = np.where(C > 0, C.astype(str), "").astype(object)   # empty cells stay blank
     true_t, pred_t = text("train.confusion.true", lang), text("train.confusion.pred", lang)
-    traces = [dict(type="heatmap", z=share, x=names, y=names, customdata=counts,
-                   texttemplate="%{customdata}", textfont=dict(size=look.scaled(0.7)),
+    traces = [dict(type="heatmap", z=share, x=names, y=names, text=counts,
+                   texttemplate="%{text}", textfont=dict(size=look.scaled(0.75)),
                    coloraxis="coloraxis", xgap=1, ygap=1,
-                   hovertemplate=f"{true_t} %{{y}}, {pred_t} %{{x}}: %{{customdata}} "
+                   hovertemplate=f"{true_t} %{{y}}, {pred_t} %{{x}}: %{{text}} "
                                  f"(%{{z:.1%}})<extra></extra>")]
-    size = height or max(look.scaled(24), 28 * len(keep) + 140)
+    size = height or max(look.scaled(24), 34 * len(keep) + 140)
     return style.figure(traces, dict(
         **style.base_layout(look, height=size, title=text("train.confusion.title", lang),
                             margin=dict(l=70, r=20, t=50, b=70)),

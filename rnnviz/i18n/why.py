@@ -6,18 +6,16 @@ backticks; strings for Plotly figures write it &lt;unk&gt;.
 
 STRINGS: dict[str, dict[str, str]] = {
     # --- page ------------------------------------------------------------------
-    "why.title": {"en": "Why an RNN? One word at a time is not enough",
-                  "zh": "为什么用 RNN？只看一个词是不够的"},
     "why.intro": {
-        "en": "Two taggers trained on the same sentences. The **feed-forward** tagger computes "
-              "$s_t = f(U x_t + b)$: it sees the current word only, so a word gets the same "
-              "tag in every sentence. The **RNN** computes $s_t = f(U x_t + W s_{t-1} + b)$: "
-              "through $W$ it remembers the words before. Type a sentence or click an "
-              "example; words where the two disagree are marked ≠.",
-        "zh": "两个标注器，用同样的句子训练。**前馈网络**计算 $s_t = f(U x_t + b)$："
-              "它只看当前这个词，所以一个词在任何句子里都得到同一个标签。**RNN** 计算 "
-              "$s_t = f(U x_t + W s_{t-1} + b)$：通过 $W$ 它记住了前面的词。输入一个句子或"
-              "点击一个例子；两者意见不同的词标有 ≠。"},
+        "en": "**One word at a time is not enough.** Both taggers learned from the same "
+              "sentences. The **feed-forward** tagger, $s_t = f(U x_t + b)$, sees only the "
+              "current word, so a word gets one tag in every sentence; the **RNN**, "
+              "$s_t = f(U x_t + W s_{t-1} + b)$, also remembers the words before, through $W$. "
+              "≠ marks where they disagree.",
+        "zh": "**只看一个词是不够的**。两个标注器用同样的句子训练。**前馈网络** "
+              "$s_t = f(U x_t + b)$ 只看当前这个词，所以一个词在任何句子里都只有一个标签；"
+              "**RNN** $s_t = f(U x_t + W s_{t-1} + b)$ 还通过 $W$ 记住前面的词。"
+              "≠ 标出两者意见不同的地方。"},
     "why.session_note": {
         "en": "The RNN side is **your own model** (the model switch at the top). The "
               "feed-forward side is always the shipped feed-forward tagger, and the scores "
@@ -33,26 +31,31 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- examples --------------------------------------------------------------
     "why.examples.zh": {"en": "中文: two-tag words", "zh": "中文：兼类词"},
     "why.examples.en": {"en": "English: two-tag words", "zh": "英文：兼类词"},
-    "why.examples.unk": {"en": "Unknown words (read as `<unk>`)",
-                         "zh": "词表外的词（读作 `<unk>`）"},
+    "why.examples.unk": {"en": "Unknown words → `<unk>`", "zh": "词表外的词 → `<unk>`"},
+    "why.examples.unk_help": {
+        "en": "The model reads a word outside its vocabulary as `<unk>`. With nothing else to "
+              "go on, the feed-forward tagger gives every unknown word the same tag, **{tag}** "
+              "(P = {p}): right after 吃 (我 吃 榴莲) by luck, wrong after 会 or very. The RNN "
+              "reads the words before it.",
+        "zh": "词表外的词，模型读到的是 `<unk>`。前馈网络没有别的依据，给每个未知词同一个标签 "
+              "**{tag}**（P = {p}）：在 吃 之后（我 吃 榴莲）碰巧对了，在 会 或 very 之后就错了。"
+              "RNN 会读它前面的词。"},
     "why.examples.help": {
-        "en": "Here **{word}** is **{tag}** ({desc}): the {cue} before it tells. "
+        "en": "Here **{word}** is **{tag}** ({desc}) because of “{cue}” before it. "
               "RNN: {rnn}, P({tag}) = {p_rnn}. Feed-forward: {ff}, P({tag}) = {p_ff}.",
-        "zh": "这里 **{word}** 是 **{tag}**（{desc}）：它前面的 {cue} 说明了这一点。"
+        "zh": "这里 **{word}** 是 **{tag}**（{desc}），因为它前面有“{cue}”。"
               "RNN：{rnn}，P({tag}) = {p_rnn}。前馈网络：{ff}，P({tag}) = {p_ff}。"},
     # --- scoreboard ------------------------------------------------------------
-    "why.score.title": {"en": "Accuracy on the test set (sentences neither model trained on)",
-                        "zh": "测试集上的准确率（两个模型训练时都没见过的句子）"},
     "why.score.all": {"en": "all words", "zh": "所有词"},
     "why.score.ambiguous": {"en": "context-dependent words", "zh": "依赖上下文的词"},
     "why.score.unk": {"en": "unknown word after a telling word (我 吃 _)",
                       "zh": "提示词之后的未知词（我 吃 _）"},
-    "why.score.gap": {"en": "gap (points)", "zh": "差距（百分点）"},
+    "why.score.gap": {"en": "{gap} points", "zh": "相差 {gap} 个百分点"},
     "why.score.caption": {
-        "en": "The shipped models. Context-dependent words have two tags in the corpus "
-              "(学习, 在, book, like …); only the words before them tell which.",
-        "zh": "内置模型。依赖上下文的词在语料中有两种词性（学习、在、book、like……），"
-              "只有它们前面的词能说明是哪一种。"},
+        "en": "Test set: sentences neither model saw in training. Context-dependent words: "
+              "the words with two tags (学习, 在, book, like …).",
+        "zh": "测试集：两个模型训练时都没见过的句子。依赖上下文的词：有两种词性的词"
+              "（学习、在、book、like……）。"},
     # --- the sentence tagged twice -----------------------------------------------
     "why.tagged.title": {"en": "The sentence, tagged twice", "zh": "同一个句子，标注两次"},
     "why.tagged.differ": {"en": "the two taggers disagree here", "zh": "两个标注器在这里意见不同"},
@@ -64,20 +67,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "They agree on all {T} words. Try an example above, where the context decides.",
         "zh": "{T} 个词的标签完全一致。试试上面的例子：那里由上下文决定词性。"},
     # --- reach -------------------------------------------------------------------
-    "why.reach.title": {"en": "How far back does $o_{t}$ reach?",
-                        "zh": "$o_{t}$ 能回看多远？"},
+    "why.reach.title": {"en": "How far back does $o_{{{t}}}$ (“{word}”) reach? Each word "
+                              "$x_k$ coloured by how much it changes $o_{{{t}}}$",
+                        "zh": "$o_{{{t}}}$（“{word}”）能回看多远？每个词 $x_k$ 按它对 "
+                              "$o_{{{t}}}$ 的影响着色"},
     "why.strip.grad": {"en": "RNN · gradient", "zh": "RNN · 梯度"},
     "why.strip.occl": {"en": "RNN · occlusion", "zh": "RNN · 遮挡"},
     "why.strip.ff": {"en": "feed-forward · gradient", "zh": "前馈网络 · 梯度"},
     "why.reach.caption": {
-        "en": "**Gradient**: the norm of the Jacobian $\\partial o_{t} / \\partial (U x_k)$, "
+        "en": "**Gradient**: the norm of the Jacobian $\\partial o_{{{t}}} / \\partial (U x_k)$, "
               "how fast the probabilities at step {t} move when word $k$'s input column moves "
               "a little (small when the RNN is already sure). **Occlusion**: how much the "
               "probability of the predicted tag drops when word $k$ is replaced by `<unk>` "
               "(red: the word supported the tag, blue: it argued against it). Both are exact "
               "recomputations. For the feed-forward tagger every earlier word's reach is "
               "{ff_max} (gradient) and {ff_occl} (occlusion): it has no $W$ to carry it.",
-        "zh": "**梯度**：雅可比矩阵 $\\partial o_{t} / \\partial (U x_k)$ 的范数，即第 $k$ 个词的"
+        "zh": "**梯度**：雅可比矩阵 $\\partial o_{{{t}}} / \\partial (U x_k)$ 的范数，即第 $k$ 个词的"
               "输入列稍微变化时，第 {t} 步的概率变化有多快（RNN 已经很确定时它很小）。**遮挡**："
               "把第 $k$ 个词换成 `<unk>` 后，预测标签的概率下降多少（红色：这个词支持该标签，"
               "蓝色：它反对该标签）。两者都是精确的重新计算。前馈网络对前面每个词的回看都是 "
@@ -92,10 +97,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "x_k → &lt;unk&gt;",
                            "zh": "遮挡：x_k → &lt;unk&gt; 时第 {t} 步预测标签概率的下降"},
     "why.fig.reach.future": {"en": "not read yet", "zh": "还没读到"},
-    "why.fig.edit.title": {"en": "‖Δs<sub>t</sub>‖: how far the change of word {k} travels",
-                           "zh": "‖Δs<sub>t</sub>‖：第 {k} 个词的改动能传多远"},
-    "why.fig.edit.y": {"en": "‖Δs<sub>t</sub>‖ (hidden state)",
-                       "zh": "‖Δs<sub>t</sub>‖（隐藏状态）"},
+    "why.fig.edit.title": {"en": "‖Δs<sub>t</sub>‖, the change of the hidden state: how far "
+                                 "the edit of word {k} travels",
+                           "zh": "‖Δs<sub>t</sub>‖，隐藏状态的变化：第 {k} 个词的改动能传多远"},
+    "why.fig.edit.y": {"en": "‖Δs<sub>t</sub>‖", "zh": "‖Δs<sub>t</sub>‖"},
     # --- edit one word -------------------------------------------------------------
     "why.edit.title": {"en": "Edit one word", "zh": "改动一个词"},
     "why.edit.intro": {

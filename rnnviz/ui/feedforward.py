@@ -42,6 +42,13 @@ def verdicts() -> tuple[examples.Verdict, ...]:
                  for ex in examples.EXAMPLES)
 
 
+@st.cache_resource(show_spinner=False)
+def unknown_guess() -> tuple[str, float]:
+    """The feed-forward tagger's tag (and its probability) for any unknown word."""
+    tr = trace(model(), [0])
+    return tr.pred_tags[0], float(tr.confidence[0])
+
+
 def retag(tagging: Tagging, m: RNN) -> Tagging:
     """The same tokens run through ``m`` (its own vocabulary decides what is unknown)."""
     tok = tagging.tokenized
@@ -52,7 +59,7 @@ def retag(tagging: Tagging, m: RNN) -> Tagging:
 
 # --------------------------------------------------------------------------- widgets
 
-EDIT_K, EDIT_WORD = "why_edit_k", "why_edit_word"
+EDIT_K, EDIT_WORD, EDIT_FOR = "why_edit_k", "why_edit_word", "_why_edit_for"
 
 
 def _use_example(i: int) -> None:
@@ -64,6 +71,19 @@ def _use_example(i: int) -> None:
     st.session_state["playing"] = False
     st.session_state[EDIT_K] = ex.cue
     st.session_state[EDIT_WORD] = ex.swap
+    st.session_state[EDIT_FOR] = ex.text
+
+
+def default_edit(sentence: str, rnn_tags, ff_tags) -> None:
+    """For a new sentence, edit the word before the first disagreement (its likely
+    cue), replacing it by <unk>; an example sets its own cue and swap word."""
+    if st.session_state.get(EDIT_FOR) == sentence and \
+            st.session_state.get(EDIT_K) in range(1, len(rnn_tags) + 1):
+        return
+    differ = [t for t, (a, b) in enumerate(zip(rnn_tags, ff_tags), 1) if a != b]
+    st.session_state[EDIT_K] = max(1, differ[0] - 1) if differ else 1
+    st.session_state[EDIT_WORD] = ""
+    st.session_state[EDIT_FOR] = sentence
 
 
 def example_buttons(lang: str) -> None:
@@ -71,7 +91,8 @@ def example_buttons(lang: str) -> None:
     by_example = {v.example: v for v in verdicts()}
     for group in examples.GROUPS:
         with st.container(horizontal=True, gap="small", vertical_alignment="center"):
-            st.markdown(f"**{text(f'why.examples.{group}', lang)}**", width=150)
+            st.markdown(f"**{text(f'why.examples.{group}', lang)}**", width=200,
+                        help=_unknown_help(lang) if group == "unk" else None)
             for i, ex in enumerate(examples.EXAMPLES):
                 if ex.group == group:
                     _example_button(i, ex, by_example[ex], lang)
@@ -86,20 +107,22 @@ def _example_button(i: int, ex: examples.Example, v: examples.Verdict, lang: str
                         p_rnn=f"{v.rnn_p:.2f}", ff=v.ff_tag, p_ff=f"{v.ff_p:.2f}"))
 
 
+def _unknown_help(lang: str) -> str:
+    tag, p = unknown_guess()
+    return text("why.examples.unk_help", lang, tag=tag, p=f"{p:.2f}")
+
+
 def tag_description(tag: str, lang: str) -> str:
     info = TAG_INFO.get(tag)
     return (info.zh if lang == "zh" else info.en) if info else tag
 
 
 def scoreboard(lang: str, font_px: int) -> None:
-    """The measured test-set accuracies of the shipped taggers."""
+    """The measured test-set accuracies of the shipped taggers, a card per group."""
     r = scores()
-    rows = [(text("why.score.all", lang), r["rnn"].overall, r["ff"].overall),
-            (text("why.score.ambiguous", lang), r["rnn"].ambiguous["both"],
-             r["ff"].ambiguous["both"]),
-            (text("why.score.unk", lang), r["rnn"].unk_in_context, r["ff"].unk_in_context)]
-    st.markdown(f"**{text('why.score.title', lang)}**")
-    st.markdown(scoreboard_html(rows, headers=(text("why.rnn", lang), text("why.ff", lang)),
-                                gap_label=text("why.score.gap", lang), font_px=font_px),
-                unsafe_allow_html=True)
+    cells = [(text("why.score.all", lang), r["rnn"].overall, r["ff"].overall),
+             (text("why.score.ambiguous", lang), r["rnn"].ambiguous["both"],
+              r["ff"].ambiguous["both"]),
+             (text("why.score.unk", lang), r["rnn"].unk_in_context, r["ff"].unk_in_context)]
+    st.markdown(scoreboard_html(cells, lang=lang, font_px=font_px), unsafe_allow_html=True)
     st.caption(text("why.score.caption", lang))
