@@ -118,14 +118,14 @@ def per_output_errors(W, dsV, fprime, k=None):
 
 
 def scatter_columns(x: np.ndarray, delta: np.ndarray, n_vocab: int) -> np.ndarray:
-    """dU with dU[:, x_i] += delta_i for every position i (repeats summed)."""
-    dU = np.zeros((n_vocab, delta.shape[1]))              # built transposed, rows = words
+    """dU (H, |vocab|), C-ordered like U, with dU[:, x_i] += delta_i (repeats summed)."""
+    dU = np.zeros((delta.shape[1], n_vocab))
     if len(x):
         order = np.argsort(x, kind="stable")
         xs = x[order]
         starts = np.flatnonzero(np.r_[True, xs[1:] != xs[:-1]])
-        dU[xs[starts]] = np.add.reduceat(delta[order], starts, axis=0)
-    return dU.T
+        dU[:, xs[starts]] = np.add.reduceat(delta[order], starts, axis=0).T
+    return dU
 
 
 @dataclass(frozen=True, eq=False)

@@ -16,7 +16,12 @@ OPTIMIZERS = ("sgd", "adam")
 
 
 def global_norm(grads: dict[str, np.ndarray]) -> float:
-    return float(np.sqrt(sum(float(np.vdot(g, g)) for g in grads.values())))
+    """sqrt(Σ g²) over every gradient (ravel in memory order: no copies)."""
+    total = 0.0
+    for g in grads.values():
+        flat = g.ravel(order="K")
+        total += float(np.dot(flat, flat))
+    return float(np.sqrt(total))
 
 
 def clip_by_global_norm(grads: dict[str, np.ndarray], max_norm: float | None) -> float:
@@ -39,24 +44,38 @@ class SGD:
 
 
 class Adam:
+    """torch.optim.Adam's update, in place and without temporaries (U is large)."""
+
     def __init__(self, lr: float = 0.001, beta1: float = 0.9, beta2: float = 0.999,
                  eps: float = 1e-8):
         self.lr, self.beta1, self.beta2, self.eps = lr, beta1, beta2, eps
         self.t = 0
         self.m: dict[str, np.ndarray] = {}
         self.v: dict[str, np.ndarray] = {}
+        self._tmp: dict[str, np.ndarray] = {}
 
     def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
         self.t += 1
-        c1, c2 = 1 - self.beta1 ** self.t, 1 - self.beta2 ** self.t
+        b1, b2 = self.beta1, self.beta2
+        c1, c2 = 1 - b1 ** self.t, 1 - b2 ** self.t
         for name, g in grads.items():
-            m = self.m.setdefault(name, np.zeros_like(g))
-            v = self.v.setdefault(name, np.zeros_like(g))
-            m *= self.beta1
-            m += (1 - self.beta1) * g
-            v *= self.beta2
-            v += (1 - self.beta2) * g * g
-            params[name] -= self.lr * (m / c1) / (np.sqrt(v / c2) + self.eps)
+            p = params[name]
+            m = self.m.setdefault(name, np.zeros_like(p))
+            v = self.v.setdefault(name, np.zeros_like(p))
+            tmp = self._tmp.setdefault(name, np.empty_like(p))
+            m *= b1                                        # m = β1 m + (1-β1) g
+            np.multiply(g, 1 - b1, out=tmp)
+            m += tmp
+            v *= b2                                        # v = β2 v + (1-β2) g²
+            np.multiply(g, g, out=tmp)
+            tmp *= 1 - b2
+            v += tmp
+            # θ -= (η/c1) m / (√(v/c2) + ε) = (η √c2 / c1) m / (√v + ε √c2)
+            np.sqrt(v, out=tmp)
+            tmp += self.eps * np.sqrt(c2)
+            np.divide(m, tmp, out=tmp)
+            tmp *= self.lr * np.sqrt(c2) / c1
+            p -= tmp
 
 
 def make(name: str, lr: float):
