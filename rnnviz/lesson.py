@@ -30,7 +30,7 @@ import numpy as np
 
 from .bptt import Flow, Grads, bptt, gradient_flow
 from .forward import Forward, Trace, trace
-from .loss import cross_entropy, token_losses
+from .loss import token_losses
 from .model import PARAM_NAMES, RNN
 from .optim import SGD
 
@@ -82,12 +82,14 @@ class Lesson:
     @property
     def norms(self) -> np.ndarray:
         """(T, T) ‖∂L_t/∂s_k‖ for k ≤ t inside the window, NaN elsewhere."""
-        return self.flow.norms
+        with np.errstate(all="ignore"):                 # an overflowed norm is ∞, not a warning
+            return self.flow.norms
 
     @property
     def dW_terms(self) -> np.ndarray:
         """(T, H, H) the terms δ_t s_{t-1}ᵀ whose sum over t is ∂L/∂W."""
-        return self.grads.delta[:, 0, :, None] * self.trace.s[:-1, None, :]
+        with np.errstate(all="ignore"):
+            return self.grads.delta[:, 0, :, None] * self.trace.s[:-1, None, :]
 
     @property
     def problem(self) -> str | None:
@@ -97,6 +99,27 @@ class Lesson:
         arrays = (self.flow.dLds, self.flow.dLda, self.ds0, *self.grads.as_dict().values(),
                   *self.full.as_dict().values())
         return None if all(np.isfinite(a).all() for a in arrays) else "backward"
+
+    @property
+    def cuts(self) -> bool:
+        """Whether truncation cuts anything (its window is shorter than the sentence)."""
+        return self.truncate is not None and self.truncate < self.T
+
+    @property
+    def has_error(self) -> bool:
+        """Whether any loss sends an error back (not when every o_t is exactly y_t)."""
+        return bool((np.nan_to_num(self.norms, nan=0.0) > 0).any())
+
+    @property
+    def mean_fprime(self) -> float:
+        """f'(a) averaged over every unit and step: how much f lets through per step."""
+        with np.errstate(all="ignore"):
+            return float(np.nanmean(self.model.activation.df(self.trace.a, self.trace.s[1:])))
+
+    def truncation_error(self) -> dict[str, float]:
+        """‖truncated − exact‖ / ‖exact‖ of ∂L/∂U, ∂L/∂W, ∂L/∂V (0 when nothing is cut)."""
+        cut, exact = self.grads.as_dict(), self.full.as_dict()
+        return {k: relative_difference(cut[k], exact[k]) for k in ("U", "W", "V")}
 
     def reaches(self, t: int, k: int) -> bool:
         """Whether the error of L_t reaches step k (k ≤ t, inside the truncation window)."""
@@ -126,6 +149,19 @@ def check_truncate(truncate) -> int | None:
     if isinstance(truncate, bool) or not isinstance(truncate, (int, np.integer)) or truncate < 1:
         raise ValueError(f"truncate must be a positive number of steps or None, got {truncate!r}")
     return int(truncate)
+
+
+def targets(pred, tokens, corrections, tag_index) -> np.ndarray:
+    """Target tag ids: the predictions ``pred`` with the user's corrections applied.
+
+    ``corrections`` maps (position, token) to a tag name, so a correction stays
+    with its word while the rest of the sentence is edited.
+    """
+    y = np.array(pred, dtype=np.intp, copy=True).reshape(-1)
+    for (i, token), tag in corrections.items():
+        if 0 <= i < len(y) and i < len(tokens) and tokens[i] == token and tag in tag_index:
+            y[i] = tag_index[tag]
+    return y
 
 
 def lesson(m: RNN, x, y, *, tokens=None, truncate: int | None = None) -> Lesson:
@@ -165,35 +201,39 @@ def relative_difference(a: np.ndarray, b: np.ndarray) -> float:
 @dataclass(frozen=True, eq=False)
 class Step:
     """One SGD step θ ← θ − η ∂L/∂θ on one sentence, and what it changed."""
-    before: RNN
-    after: RNN                      # writable copy; the caller freezes it to share it
+    before: Trace                   # the sentence through the model before the step
+    after: Trace                    # ... and after it (``after.model`` is the new model)
+    y: np.ndarray                   # (T,) the targets of the step
     lr: float
     loss_before: float
     loss_after: float
-    pred_before: np.ndarray         # (T,) tag ids
-    pred_after: np.ndarray
     change: dict[str, float]        # ‖Δθ‖ per parameter
     relative: dict[str, float]      # ‖Δθ‖ / ‖θ‖ per parameter
+
+    @property
+    def model(self) -> RNN:
+        """The new model (a writable copy: freeze it before sharing it)."""
+        return self.after.model
 
     @property
     def finite(self) -> bool:
         """Whether the new weights and the new loss are finite numbers."""
         return bool(np.isfinite(self.loss_after)
-                    and all(np.isfinite(p).all() for p in self.after.params.values()))
+                    and all(np.isfinite(p).all() for p in self.model.params.values()))
 
 
-def sgd_step(m: RNN, x, y, *, lr: float, truncate: int | None = None) -> Step:
+def sgd_step(m: RNN, x, y, *, lr: float, truncate: int | None = None, tokens=None) -> Step:
     """One SGD step on sentence ``x`` with targets ``y``; ``m`` itself is not changed."""
     if not (np.isfinite(lr) and lr > 0):
         raise ValueError(f"the learning rate must be a positive number, got {lr!r}")
-    before = lesson(m, x, y, truncate=truncate)
+    before = lesson(m, x, y, tokens=tokens, truncate=truncate)
     new = m.copy()
     with np.errstate(all="ignore"):
         SGD(lr).step(new.params, before.grads.as_dict())
-        after = trace(new, before.trace.x)
-        loss_after = cross_entropy(after.z[:, None], before.y[None, :])
+        after = trace(new, before.trace.x, before.trace.tokens)
+        loss_after = float(token_losses(after.z[:, None], before.y[None, :]).mean())
         change = {k: float(np.linalg.norm(new.params[k] - m.params[k])) for k in PARAM_NAMES}
         relative = {k: change[k] / max(float(np.linalg.norm(m.params[k])), 1e-300)
                     for k in PARAM_NAMES}
-    return Step(m, new, float(lr), before.loss, loss_after, before.trace.pred, after.pred,
-                change, relative)
+    return Step(before.trace, after, before.y, float(lr), before.loss, loss_after, change,
+                relative)

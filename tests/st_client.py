@@ -9,8 +9,9 @@
 What the browser does, and so what this does (learned from a Playwright capture
 of Chromium against ``streamlit run app.py``, Streamlit 1.67):
 
-1. ``GET /_stcore/health`` sets the ``_streamlit_xsrf`` cookie.
-2. Websocket ``/_stcore/stream`` with the cookie, an ``Origin`` header and
+1. ``GET /_stcore/health`` sets the ``_streamlit_xsrf`` cookie (and a proxy's
+   sticky cookie, deploy/nginx.conf).
+2. Websocket ``/_stcore/stream`` with the cookies, an ``Origin`` header and
    ``Sec-WebSocket-Protocol: streamlit, <xsrf cookie value>`` (a third entry,
    a session id, asks to resume an old session; we never send it).
 3. Every frame is a binary protobuf: the browser sends ``BackMsg`` and gets
@@ -33,6 +34,7 @@ of Chromium against ``streamlit run app.py``, Streamlit 1.67):
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import html
 import re
 import time
@@ -50,6 +52,13 @@ TAGS = re.compile(r"<[^>]+>")
 DONE = {"FINISHED_SUCCESSFULLY", "FINISHED_FRAGMENT_RUN_SUCCESSFULLY",
         "FINISHED_WITH_COMPILE_ERROR"}
 STATUS = ForwardMsg.ScriptFinishedStatus.Name
+
+
+def run_sync(coro):
+    """``asyncio.run(coro)`` in a thread of its own: works where Playwright's sync
+    API already runs an event loop in this thread (a pytest session with a browser)."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 @dataclass
@@ -114,6 +123,9 @@ def widget_value(el) -> WidgetState | None:
     elif kind == "button_group":
         chosen = list(w.raw_values) if w.set_value else [w.options[i].content for i in w.default]
         ws.string_array_value.data.extend(chosen)
+    elif kind == "slider" and w.type == w.SELECT_SLIDER:      # sent as the option labels
+        at = w.value if w.set_value else w.default
+        ws.string_array_value.data.extend(w.options[int(i)] for i in at)
     elif kind == "slider":
         ws.double_array_value.data.extend(w.value if w.set_value else w.default)
     elif kind == "checkbox":
@@ -126,15 +138,17 @@ def widget_value(el) -> WidgetState | None:
 class StreamlitSession:
     """One user: a websocket session of ``streamlit run`` at ``base`` (http://host:port)."""
 
-    def __init__(self, base: str, query: dict | None = None, *, locale: str = "en-US",
-                 timeout: float = 60.0):
+    def __init__(self, base: str, query: dict | None = None, *, page: str = "",
+                 locale: str = "en-US", timeout: float = 60.0):
         self.base = base.rstrip("/")
         self.query = dict(query or {})
+        self.page = page                               # URL path of the page opened
         self.locale = locale
         self.timeout = timeout
         self.widgets: dict[str, WidgetState] = {}      # key -> state we report
         self.runs: list[Run] = []                      # finished runs, in order
         self.page_hash = ""
+        self.pages: dict[str, str] = {}                # URL path -> page_script_hash
         self.max_age = 2
         self._cache: dict[str, tuple[ForwardMsg, int]] = {}   # hash -> (msg, run index used)
         self._current: Run | None = None
@@ -155,22 +169,23 @@ class StreamlitSession:
 
     async def connect(self) -> None:
         from websockets.asyncio.client import connect
-        xsrf = await asyncio.to_thread(self._xsrf_cookie)
+        cookies = await asyncio.to_thread(self._cookies)
+        xsrf = cookies.get("_streamlit_xsrf")
         url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
         self.ws = await connect(
             url, subprotocols=["streamlit", xsrf] if xsrf else ["streamlit"],
-            additional_headers={"Cookie": f"_streamlit_xsrf={xsrf}"} if xsrf else None,
+            additional_headers={"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())},
             origin=self.base, max_size=None, compression=None, open_timeout=self.timeout,
             ping_interval=None)
         self._reader = asyncio.create_task(self._read())
         self.first_run = asyncio.ensure_future(self._rerun(first=True))
 
-    def _xsrf_cookie(self) -> str | None:
+    def _cookies(self) -> dict[str, str]:
+        """The cookies the health check sets (the XSRF token; a proxy's sticky cookie)."""
         with urllib.request.urlopen(self.base + "/_stcore/health", timeout=self.timeout) as r:
-            for name, value in r.headers.items():
-                if name.lower() == "set-cookie" and value.startswith("_streamlit_xsrf="):
-                    return value.split(";", 1)[0].split("=", 1)[1]
-        return None
+            pairs = [v.split(";", 1)[0].split("=", 1) for k, v in r.headers.items()
+                     if k.lower() == "set-cookie"]
+        return {k: v for k, v in pairs if v}
 
     async def close(self) -> None:
         if self.ws is not None:
@@ -199,6 +214,13 @@ class StreamlitSession:
             self.query[key] = value if isinstance(value, str) else ",".join(map(str, value))
         return await self._rerun()
 
+    async def goto(self, page: str, query: dict | None = None) -> Run:
+        """Open another page (its URL path; "" is the default page), as a nav link does."""
+        self.page, self.page_hash = page, self.pages[page]
+        if query is not None:
+            self.query = dict(query)
+        return await self._rerun()
+
     async def click(self, key: str) -> Run:
         """Press the button with key ``key``."""
         return await self._rerun(trigger=key)
@@ -210,8 +232,9 @@ class StreamlitSession:
         cs.query_string = urllib.parse.urlencode(self.query)
         ci = cs.context_info
         ci.timezone, ci.timezone_offset, ci.locale = "UTC", 0, self.locale
-        ci.url, ci.is_embedded, ci.color_scheme = self.base + "/", False, "light"
+        ci.url, ci.is_embedded, ci.color_scheme = f"{self.base}/{self.page}", False, "light"
         if first:
+            cs.page_name = self.page
             return msg
         cs.page_script_hash = self.page_hash
         cs.widget_states.widgets.extend(self.widgets.values())
@@ -274,6 +297,8 @@ class StreamlitSession:
             run.bytes += size
         if kind == "navigation":
             self.page_hash = msg.navigation.page_script_hash or self.page_hash
+            self.pages = {"" if p.is_default else p.url_pathname: p.page_script_hash
+                          for p in msg.navigation.app_pages}
         elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element" and run:
             el = msg.delta.new_element
             run.elements[tuple(msg.metadata.delta_path)] = el

@@ -72,12 +72,12 @@ def sci(v: float, digits: int = 2) -> str:
     return f"{sign}{mant}" if e == 0 else f"{sign}{mant}·{power(e)}"
 
 
-def colorbar(lo: float, hi: float, look: style.Look, title: str, **extra) -> dict:
-    """A colour bar for log₁₀ values, ticked at powers of ten."""
+def colorbar(lo: float, hi: float, look: style.Look, title: str | None, **extra) -> dict:
+    """A colour bar for log₁₀ values, ticked at powers of ten (``title`` None: none)."""
     span = hi - lo
     stride = 1 if span <= 8 else 2 if span <= 16 else 4
     ticks = list(range(int(np.ceil(lo)), int(np.floor(hi)) + 1, stride))
     return dict(thickness=14, tickvals=ticks, ticktext=[power(e) for e in ticks],
                 tickfont=dict(size=look.scaled(0.8)),
-                title=dict(text=title, font=dict(size=look.scaled(0.85)), side="right"),
-                **extra)
+                title=dict(text=title, font=dict(size=look.scaled(0.85)), side="right")
+                if title else None, **extra)

@@ -12,7 +12,7 @@ to s_{t-1} … s_1 and s_0; at every step it also goes down U to x_k:
 
 Colour (and the width of an edge) is log₁₀ of the magnitude on one scale;
 hover gives the numbers. Steps after t, and before the truncation window,
-carry no error and stay grey; a cut edge is dashed with scissors. The o boxes
+carry no error and stay grey; the edge truncation cuts is dotted, with scissors. The o boxes
 carry ``customdata = k`` so a click selects that loss.
 """
 from __future__ import annotations
@@ -28,6 +28,8 @@ from ._draw import box, labels
 from .unrolled import HALF_H, HALF_W, MIN_COLS, S_HALF_H, Y_O, Y_S, Y_X
 
 EDGE_WIDTH = (1.5, 7.0)         # px, for the smallest and the largest magnitude
+EDGE_BINS = 9                   # edges are drawn in this many widths and colours
+X_LO = -1.0                     # room left of s_0 for the row names
 
 
 def validate(ls: Lesson, t: int, unknown=None) -> None:
@@ -51,7 +53,8 @@ def edge_magnitudes(ls: Lesson, t: int) -> dict[str, np.ndarray]:
     with np.errstate(all="ignore"):
         into = np.r_[np.linalg.norm(ls.ds0[t - 1]), np.linalg.norm(dLds[:-1], axis=-1)]
         u = np.linalg.norm(dLda, axis=-1)
-    return {"V": np.linalg.norm(dLds[-1:], axis=-1),
+        v = np.linalg.norm(dLds[-1:], axis=-1)
+    return {"V": v,
             "W": np.where(reach, into, np.nan),         # the edge leaving s_k needs δ_k
             "U": np.where(reach, u, np.nan)}
 
@@ -73,32 +76,83 @@ def _why_blank(ls: Lesson, t: int, k: int, lang: str) -> str:
     return text("bptt.fig.cut", lang, k=k, t=t, n=ls.truncate)
 
 
-def _node_hover(ls: Lesson, t: int, delta: np.ndarray, lang: str) -> np.ndarray:
+def _node_data(ls: Lesson, t: int, delta: np.ndarray) -> np.ndarray:
+    """(H, 2T+1, 5) hover numbers per strip cell: k, unit, δ_k[h], ∂L_t/∂s_k[h], f'(a_k[h])."""
     m, T = ls.model, ls.T
-    fprime = m.activation.df(ls.trace.a, ls.trace.s[1:])           # (T, H) f'(a_k)
-    hover = np.full((m.H, 2 * T + 1), "", dtype=object)
-    for k in range(0, T + 1):
-        if k == 0 or not ls.reaches(t, k):
-            hover[:, 2 * k] = _why_blank(ls, t, k, lang)
-            continue
-        dLds = ls.flow.dLds[t - 1, k - 1]
-        for h in range(m.H):
-            hover[h, 2 * k] = (
-                f"δ<sub>{k}</sub>[{h + 1}] = ∂L<sub>{t}</sub>/∂a<sub>{k}</sub>[{h + 1}] = "
-                f"{mag.sci(delta[h, k - 1])}<br>"
-                f"∂L<sub>{t}</sub>/∂s<sub>{k}</sub>[{h + 1}] = {mag.sci(dLds[h])}<br>"
-                f"f′(a<sub>{k}</sub>[{h + 1}]) = {fprime[k - 1, h]:.3f}")
-    return hover
+    data = np.full((m.H, 2 * T + 1, 5), np.nan)
+    data[:, 2::2, 0] = np.arange(1, T + 1)
+    data[:, :, 1] = np.arange(1, m.H + 1)[:, None]
+    data[:, 2::2, 2] = delta
+    data[:, 2::2, 3] = ls.flow.dLds[t - 1].T
+    with np.errstate(all="ignore"):                     # huge values become ±inf in float32
+        data[:, 2::2, 4] = m.activation.df(ls.trace.a, ls.trace.s[1:]).T   # f'(a_k)
+        return data.astype(np.float32)                  # hover only: half the bytes
 
 
-def _edge_shapes(segments, logs, lo, hi, dash=None) -> tuple[list[dict], list[str]]:
-    cols = mag.colours(logs, lo, hi)
-    frac = np.nan_to_num(mag.fraction(logs, lo, hi), nan=0.0)
-    widths = EDGE_WIDTH[0] + (EDGE_WIDTH[1] - EDGE_WIDTH[0]) * frac
-    shapes = [dict(type="line", x0=x0, y0=y0, x1=x1, y1=y1, layer="above",
-                   line=dict(color=c, width=float(w), dash=dash))
-              for (x0, y0, x1, y1), c, w in zip(segments, cols, widths)]
-    return shapes, cols
+def edge_bins(logs: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    """Which of the EDGE_BINS widths/colours each edge gets (-1: zero or not finite)."""
+    frac = mag.fraction(logs, lo, hi)
+    return np.where(np.isfinite(frac), np.round(np.nan_to_num(frac) * (EDGE_BINS - 1)),
+                    -1).astype(int)
+
+
+def _edge_traces(segments, bins, look: style.Look) -> tuple[list[dict], list[str]]:
+    """One line trace per bin (far cheaper to redraw than a shape per edge), and the
+    colour of every segment for its arrow head."""
+    fracs = np.arange(EDGE_BINS) / (EDGE_BINS - 1)
+    palette = mag.colours(fracs, 0.0, 1.0)
+    colour = [palette[b] if b >= 0 else look.muted for b in bins]
+    traces = []
+    for b in sorted(set(bins)):
+        xs, ys = [], []
+        for (x0, y0, x1, y1), bb in zip(segments, bins):
+            if bb == b:
+                xs += [x0, x1, None]
+                ys += [y0, y1, None]
+        width = EDGE_WIDTH[0] + (EDGE_WIDTH[1] - EDGE_WIDTH[0]) * fracs[max(b, 0)]
+        traces.append(dict(type="scatter", x=xs, y=ys, mode="lines", hoverinfo="skip",
+                           name="flow_edge", line=dict(color=palette[b] if b >= 0
+                                                       else look.muted, width=float(width))))
+    return traces, colour
+
+
+def _flow_edges(ls: Lesson, t: int, edges: dict, log_range: tuple[float, float], first: int,
+                look: style.Look, shapes: list) -> list[dict]:
+    """The arrows V (o_t → s_t), W (s_k → s_{k-1}) and U (s_k → x_k) with their hover
+    targets; the edge truncation cuts is added to ``shapes``."""
+    lang, lo, hi = look.lang, *log_range
+    segs = {"V": [(t, Y_O - HALF_H, t, Y_S + S_HALF_H + 0.03)],
+            "W": [(k - HALF_W, Y_S, k - 1 + HALF_W + 0.03, Y_S) for k in range(1, t + 1)],
+            "U": [(k, Y_S - S_HALF_H, k, Y_X + HALF_H + 0.03) for k in range(1, t + 1)]}
+    reached = {name: ~np.isnan(edges[name]) for name in segs}   # an overflow ∞ counts
+    seg_list = [sg for name in segs for sg, ok in zip(segs[name], reached[name]) if ok]
+    bins = np.concatenate([edge_bins(mag.log10_abs(edges[name][reached[name]]), lo, hi)
+                           for name in segs])
+    traces, cols = _edge_traces(seg_list, bins, look)
+    head = look.scaled(0.9)
+    hover_x = [(x0 + x1) / 2 for x0, _, x1, _ in seg_list]
+    hover_y = [(y0 + y1) / 2 for _, y0, _, y1 in seg_list]
+    hover_t = [text(f"bptt.fig.edge_{name}", lang, t=t, k=int(k), prev=int(k) - 1,
+                    v=mag.sci(edges[name][k - 1]))
+               for name in segs for k in np.flatnonzero(reached[name]) + 1]
+    if first > 1:                                       # the cut: s_first -/-> s_{first-1}
+        shapes.append(dict(type="line", x0=first - HALF_W, y0=Y_S, x1=first - 1 + HALF_W,
+                           y1=Y_S, layer="above", line=dict(color=look.muted, width=2,
+                                                            dash="dot")))
+        hover_x.append(first - 0.5)
+        hover_y.append(Y_S)
+        hover_t.append(text("bptt.fig.cut_edge", lang, n=ls.truncate))
+    traces.append(dict(type="scatter", mode="markers", hoverinfo="skip", name="heads",
+                       x=[x for x0, _, x1, _ in seg_list for x in (x0, x1)],
+                       y=[y for _, y0, _, y1 in seg_list for y in (y0, y1)],
+                       marker=dict(symbol="arrow", angleref="previous",
+                                   size=[0, head] * len(seg_list),
+                                   color=[c for c in cols for _ in (0, 1)],
+                                   line=dict(width=0))))
+    traces.append(dict(type="scatter", x=hover_x, y=hover_y, mode="markers", name="edges",
+                       hovertext=hover_t, hoverinfo="text",
+                       marker=dict(size=16, color="rgba(0,0,0,0)")))
+    return traces
 
 
 def make_backward(ls: Lesson, t: int, *, unknown=None, look: style.Look = style.Look(),
@@ -112,8 +166,7 @@ def make_backward(ls: Lesson, t: int, *, unknown=None, look: style.Look = style.
     delta = node_values(ls, t)
     edges = edge_magnitudes(ls, t)
     node_log = mag.log10_abs(delta)
-    edge_log = {k: mag.log10_abs(v) for k, v in edges.items()}
-    lo, hi = mag.log_range(node_log, *edge_log.values())
+    lo, hi = mag.log_range(node_log, *(mag.log10_abs(v) for v in edges.values()))
 
     # the network's structure, faint: every U, W, V connection
     xs, ys = [], []
@@ -139,16 +192,19 @@ def make_backward(ls: Lesson, t: int, *, unknown=None, look: style.Look = style.
     edges_x = [e for c in range(T + 1) for e in (c - HALF_W, c + HALF_W)]
     ycells = np.linspace(Y_S - S_HALF_H, Y_S + S_HALF_H, m.H + 1)
     traces.append(dict(type="heatmap", z=z, x=edges_x, y=ycells, colorscale=style.MAGNITUDE,
-                       zmin=lo, zmax=hi, hoverinfo="text", text=_node_hover(ls, t, delta, lang),
+                       zmin=lo, zmax=hi, customdata=_node_data(ls, t, delta), hoverongaps=False,
+                       hovertemplate=text("bptt.fig.node_hover", lang) + "<extra></extra>",
                        ygap=0.5, name="delta", colorbar=mag.colorbar(
                            lo, hi, look, text("bptt.fig.magnitude", lang), len=0.9)))
-    for c in range(T + 1):
-        reached = c >= 1 and ls.reaches(t, c)
+    blank = [c for c in range(T + 1) if not (c >= 1 and ls.reaches(t, c))]
+    traces.append(dict(type="scatter", x=blank, y=[Y_S] * len(blank), mode="markers",
+                       hovertext=[_why_blank(ls, t, c, lang) for c in blank], hoverinfo="text",
+                       name="blank", marker=dict(size=30, symbol="square",
+                                                 color="rgba(0,0,0,0)")))
+    for c in range(T + 1):                              # grey under blank and δ = 0 cells
         shapes.append(box(c - HALF_W, Y_S - S_HALF_H, c + HALF_W, Y_S + S_HALF_H,
-                          fill="rgba(0,0,0,0)" if reached else look.node_fill,
-                          line=look.fg if c == t else look.muted,
-                          width=2.5 if c == t else 1, radius=False,
-                          layer="above" if reached else "below"))
+                          fill=look.node_fill, line=look.fg if c == t else look.muted,
+                          width=2.5 if c == t else 1, radius=False))
 
     # x boxes (words) and o boxes (target tags; only o_t sends an error)
     y_ids = ls.y
@@ -162,43 +218,7 @@ def make_backward(ls: Lesson, t: int, *, unknown=None, look: style.Look = style.
                                radius=False, fill=colour, line=look.fg if i == t else colour,
                                width=3 if i == t else 1), opacity=1.0 if i == t else 0.35))
 
-    # the flow: V into s_t, W leftwards, U down to the words
-    segs = {"V": [(t, Y_O - HALF_H, t, Y_S + S_HALF_H + 0.03)],
-            "W": [(k - HALF_W, Y_S, k - 1 + HALF_W + 0.03, Y_S) for k in range(1, t + 1)],
-            "U": [(k, Y_S - S_HALF_H, k, Y_X + HALF_H + 0.03) for k in range(1, t + 1)]}
-    heads_x, heads_y, heads_c, heads_s = [], [], [], []
-    hover_x, hover_y, hover_t = [], [], []
-    head = look.scaled(0.9)
-    for name in ("W", "U", "V"):
-        ok = ~np.isnan(edges[name])                     # reached (an overflow ∞ counts)
-        seg = [s for s, good in zip(segs[name], ok) if good]
-        lg = edge_log[name][ok]
-        sh, cols = _edge_shapes(seg, lg, lo, hi)
-        shapes += sh
-        for (x0, y0, x1, y1), c in zip(seg, cols):
-            heads_x += [x0, x1]
-            heads_y += [y0, y1]
-            heads_c += [c, c]
-            heads_s += [0, head]
-        for (x0, y0, x1, y1), k, v in zip(seg, np.flatnonzero(ok) + 1, edges[name][ok]):
-            hover_x.append((x0 + x1) / 2)
-            hover_y.append((y0 + y1) / 2)
-            hover_t.append(text(f"bptt.fig.edge_{name}", lang, t=t, k=int(k), prev=int(k) - 1,
-                                v=mag.sci(v)))
-    if first > 1:                                       # the cut: s_first -/-> s_{first-1}
-        shapes.append(dict(type="line", x0=first - HALF_W, y0=Y_S, x1=first - 1 + HALF_W,
-                           y1=Y_S, layer="above", line=dict(color=look.muted, width=2,
-                                                            dash="dot")))
-        hover_x.append(first - 0.5)
-        hover_y.append(Y_S)
-        hover_t.append(text("bptt.fig.cut_edge", lang, n=ls.truncate))
-    traces.append(dict(type="scatter", x=heads_x, y=heads_y, mode="markers", hoverinfo="skip",
-                       name="heads", marker=dict(symbol="arrow", angleref="previous",
-                                                 size=heads_s, color=heads_c,
-                                                 line=dict(width=0))))
-    traces.append(dict(type="scatter", x=hover_x, y=hover_y, mode="markers", name="edges",
-                       hovertext=hover_t, hoverinfo="text",
-                       marker=dict(size=16, color="rgba(0,0,0,0)")))
+    traces += _flow_edges(ls, t, edges, (lo, hi), first, look, shapes)
 
     # words, target tags, row names, scissors
     word_size = look.scaled(1.0 if T <= 12 else 0.85 if T <= 24 else 0.7)
@@ -213,15 +233,13 @@ def make_backward(ls: Lesson, t: int, *, unknown=None, look: style.Look = style.
                            style.text_on(style.tag_colour(g)) if i == t else look.fg
                            for i, g in enumerate(targets, 1)])))
     small = look.scaled(0.85)
-    row_x = -HALF_W - 0.12
-    names = labels([row_x] * 3, [Y_X, Y_S, Y_O],
+    names = labels([-HALF_W - 0.08] * 3, [Y_X, Y_S, Y_O],
                    ["x<sub>k</sub>", "δ<sub>k</sub>", "y<sub>k</sub>"], size=small,
                    colour=look.muted, anchor="middle left", name="names")
-    if first > 1:
-        names["x"].append(first - 0.5)
-        names["y"].append(Y_S + 0.13)
-        names["text"].append("✂")
     traces.append(names)
+    if first > 1:
+        traces.append(labels([first - 0.5], [Y_S + 0.16], ["✂"], size=look.scaled(1.4),
+                             colour=look.fg, name="cut"))
 
     # click targets on the o boxes: customdata = k selects the loss L_k
     hov = []
@@ -244,7 +262,7 @@ def make_backward(ls: Lesson, t: int, *, unknown=None, look: style.Look = style.
                                margin=dict(l=4, r=4, t=look.scaled(3), b=28))
     return style.figure(traces, dict(
         **layout, shapes=shapes, dragmode=False,
-        xaxis=dict(range=[-0.6, max(T + 0.6, MIN_COLS)], fixedrange=True, showgrid=False,
+        xaxis=dict(range=[X_LO, max(T + 0.6, MIN_COLS)], fixedrange=True, showgrid=False,
                    zeroline=False, showline=False, tickmode="array",
                    tickvals=list(range(0, T + 1)),
                    ticktext=[f"<b>k = {c}</b>" if c == t else f"k = {c}" if T <= 12

@@ -19,8 +19,8 @@ from . import _magnitude as mag
 from . import style
 from .heatmaps import token_labels
 
-SPLIT = 0.50            # the matrix takes the left half, the line the right part
-LINE_X0 = 0.62
+SPLIT = 0.52            # the matrix (and its colour bar) left of this, the line right of it
+LINE_X0 = 0.64
 
 
 def validate(ls: Lesson, t: int) -> None:
@@ -36,15 +36,14 @@ def cut_mask(ls: Lesson) -> np.ndarray:
     return (k <= t) & ~((ls.truncate is None) | (t - k < (ls.truncate or 0)))
 
 
-def _matrix_hover(ls: Lesson, norms: np.ndarray, words: list[str], lang: str) -> np.ndarray:
-    T = ls.T
-    hover = np.full((T, T), "", dtype=object)
-    for t in range(1, T + 1):
-        for k in range(1, t + 1):
-            hover[t - 1, k - 1] = text("bptt.fig.flow_cell", lang, t=t, k=k, wt=words[t - 1],
-                                       wk=words[k - 1], v=mag.sci(norms[t - 1, k - 1]),
-                                       n=t - k)
-    return hover
+def _decade_step(*arrays) -> int:
+    """Label every power of ten on the log axis, or every 2nd/4th/… over a wide range."""
+    values = np.concatenate([np.asarray(a, dtype=float).ravel() for a in arrays] or [[1.0]])
+    values = values[np.isfinite(values) & (values > 0)]
+    if values.size == 0:
+        return 1
+    decades = np.log10(values.max()) - np.log10(values.min())
+    return int(max(1, 2 ** np.ceil(np.log2(max(decades, 1) / 8))))
 
 
 def make_flow(ls: Lesson, t: int, *, look: style.Look = style.Look(),
@@ -60,17 +59,19 @@ def make_flow(ls: Lesson, t: int, *, look: style.Look = style.Look(),
     steps = list(range(1, T + 1))
     cut = cut_mask(ls)
 
+    back = np.subtract.outer(np.arange(T), np.arange(T))           # t - k
     traces = [
         dict(type="heatmap", z=logs, x=steps, y=steps, colorscale=style.MAGNITUDE, zmin=lo,
-             zmax=hi, hoverinfo="text", hovertext=_matrix_hover(ls, norms, words, lang),
-             hoverongaps=False, xgap=1, ygap=1, name="flow", xaxis="x", yaxis="y",
-             colorbar=mag.colorbar(lo, hi, look, text("bptt.fig.flow_bar", lang),
-                                   x=SPLIT + 0.005, xanchor="left", len=1.0, y=0.5)),
+             zmax=hi, customdata=np.stack([norms, back], axis=-1), hoverongaps=False,
+             hovertemplate=text("bptt.fig.flow_cell", lang) + "<extra></extra>",
+             xgap=1, ygap=1, name="flow", xaxis="x", yaxis="y",
+             colorbar=mag.colorbar(lo, hi, look, None, x=SPLIT - 0.06, xanchor="left",
+                                   len=1.0, y=0.5)),
         dict(type="heatmap", z=np.where(cut, 0.0, np.nan), x=steps, y=steps,
              colorscale=[[0, look.node_fill], [1, look.node_fill]], showscale=False,
-             hoverinfo="text", hoverongaps=False, xgap=1, ygap=1, name="cut",
-             hovertext=np.where(cut, text("bptt.fig.cut_cell", lang, n=ls.truncate or 0), ""),
-             xaxis="x", yaxis="y"),
+             hoverongaps=False, xgap=1, ygap=1, name="cut", xaxis="x", yaxis="y",
+             hovertemplate=text("bptt.fig.cut_cell", lang, n=ls.truncate or 0)
+             + "<extra></extra>"),
     ]
 
     # row t as a line on a log axis, with ρ(W)^{t-k} for comparison
@@ -85,14 +86,20 @@ def make_flow(ls: Lesson, t: int, *, look: style.Look = style.Look(),
                            text("bptt.fig.flow_point", lang, t=t, k=int(k), wk=words[k - 1],
                                 v=mag.sci(v)) for k, v in zip(ks[shown], row[shown])]))
     rho = spectral_radius(ls.model.W)
-    newest = row[-1]
+    newest, ref_shown = row[-1], None
     if np.isfinite(rho) and rho > 0 and np.isfinite(newest) and newest > 0:
         with np.errstate(all="ignore"):
             ref = newest * rho ** (t - ks.astype(float))
         ok = np.isfinite(ref) & (ref > 0)
+        ref_shown = (ref[ok],)
         traces.append(dict(type="scatter", x=ks[ok], y=ref[ok], mode="lines", xaxis="x2",
                            yaxis="y2", name="rho", hoverinfo="skip",
                            line=dict(color=look.muted, width=2, dash="dash")))
+    if not shown.any():                                 # L_t sends nothing back
+        traces.append(dict(type="scatter", x=[(t + 1) / 2], y=[1.0], mode="text",
+                           xaxis="x2", yaxis="y2", hoverinfo="skip", name="empty",
+                           text=[text("bptt.fig.no_error_row", lang, t=t)],
+                           textfont=dict(size=look.scaled(0.9), color=look.muted)))
     factor = ls.step_factor(t)
     verdict = text(f"bptt.trend.{trend(factor)}", lang)
     line_title = text("bptt.fig.line_title", lang, t=t, word=words[t - 1],
@@ -100,42 +107,46 @@ def make_flow(ls: Lesson, t: int, *, look: style.Look = style.Look(),
 
     axis_font = dict(size=look.scaled(0.8))
     title_font = dict(size=look.scaled(0.9))
-    tick_angle = -60 if T > 8 else 0
+    legend = text("bptt.fig.line_legend", lang, rho=f"{rho:.2f}")
     annotations = [
-        dict(text=f"<b>{text('bptt.fig.line_legend', lang, rho=f'{rho:.2f}')}</b>",
-             x=1.0, y=1.0, xref="paper", yref="paper", xanchor="right", yanchor="top",
-             showarrow=False, font=dict(size=look.scaled(0.8), color=look.muted),
-             bgcolor=look.bg),
         dict(text=f"<b>{line_title}</b>", x=LINE_X0, y=1.0, xref="paper", yref="paper",
-             xanchor="left", yanchor="bottom", yshift=6, showarrow=False, font=title_font),
+             xanchor="left", yanchor="bottom", yshift=look.scaled(1.5), showarrow=False,
+             align="left",
+             font=title_font),
+        dict(text=legend, x=LINE_X0, y=1.0, xref="paper", yref="paper", xanchor="left",
+             yanchor="bottom", yshift=2, showarrow=False,
+             font=dict(size=look.scaled(0.8), color=look.muted)),
         dict(text=f"<b>{text('bptt.fig.matrix_title', lang)}</b>", x=0.0, y=1.0,
-             xref="paper", yref="paper", xanchor="left", yanchor="bottom", yshift=6,
-             showarrow=False, font=title_font),
+             xref="paper", yref="paper", xanchor="left", yanchor="bottom",
+             yshift=look.scaled(1.7), showarrow=False, font=title_font),
     ]
     shapes = [dict(type="rect", xref="x", yref="y", x0=0.5, x1=t + 0.5, y0=t - 0.5,
                    y1=t + 0.5, line=dict(color=style.HIGHLIGHT, width=3),
                    fillcolor="rgba(0,0,0,0)")]
-    layout = style.base_layout(look, height=height or max(look.scaled(30), 18 * T + 170),
-                               margin=dict(l=10, r=16, t=look.scaled(3.2), b=10))
+    row_px = look.font_size * 1.35                      # a matrix row per line of tick text
+    layout = style.base_layout(look, height=height or int(max(look.scaled(30),
+                                                              row_px * T + look.scaled(12))),
+                               margin=dict(l=look.scaled(6.5), r=16, t=look.scaled(5.4),
+                                           b=look.scaled(4.5)))
     return style.figure(traces, dict(
         **layout, annotations=annotations, shapes=shapes, dragmode=False,
-        xaxis=dict(domain=[0.0, SPLIT - 0.07], anchor="y", tickmode="array", tickvals=steps,
-                   ticktext=ticks, tickangle=tick_angle, tickfont=axis_font, fixedrange=True,
+        xaxis=dict(domain=[0.0, SPLIT - 0.08], anchor="y", tickmode="array", tickangle=0,
+                   tickvals=steps if T <= 25 else [1] + list(range(5, T + 1, 5)),
+                   ticktext=ticks if T <= 8 else None, tickfont=axis_font, fixedrange=True,
                    showgrid=False, zeroline=False, range=[0.5, T + 0.5],
-                   title=dict(text=text("bptt.fig.axis_k", lang), font=title_font),
-                   automargin=True),
+                   title=dict(text=text("bptt.fig.axis_k", lang), font=title_font)),
         yaxis=dict(anchor="x", tickmode="array", tickvals=steps, ticktext=ticks,
                    tickfont=axis_font, fixedrange=True, showgrid=False, zeroline=False,
-                   range=[T + 0.5, 0.5], automargin=True,
+                   range=[T + 0.5, 0.5],
                    title=dict(text=text("bptt.fig.axis_t", lang), font=title_font)),
         xaxis2=dict(domain=[LINE_X0, 1.0], anchor="y2", range=[0.5, T + 0.5],
-                    tickmode="array", tickvals=steps, ticktext=ticks, tickangle=tick_angle,
+                    tickmode="linear", tick0=1, dtick=1 if T <= 12 else 2 if T <= 30 else 5,
                     tickfont=axis_font, fixedrange=True, showgrid=True,
-                    gridcolor="rgba(128,128,128,0.15)", zeroline=False, automargin=True,
+                    gridcolor="rgba(128,128,128,0.15)", zeroline=False,
                     title=dict(text=text("bptt.fig.axis_k", lang), font=title_font)),
         yaxis2=dict(anchor="x2", type="log", exponentformat="power", fixedrange=True,
+                    dtick=_decade_step(row[shown], *(ref_shown or ())),
                     showgrid=True, gridcolor="rgba(128,128,128,0.25)", tickfont=axis_font,
-                    automargin=True,
                     title=dict(text=text("bptt.fig.axis_norm", lang, t=t), font=title_font)),
         meta=dict(kind="flow", T=T, t=t, truncate=ls.truncate, factor=factor,
                   trend=trend(factor), lo=lo, hi=hi)))

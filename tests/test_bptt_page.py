@@ -1,0 +1,235 @@
+"""The BPTT page (pages/bptt.py): it draws what BPTT computed, reacts, and stays per-session."""
+import json
+import urllib.parse
+
+import numpy as np
+import pytest
+
+from browser_util import screenshot, settle
+from conftest import run_app
+from rnnviz.bptt import gradient_flow
+from rnnviz.builtin import DEFAULT_MODEL, load_default
+from rnnviz.checkpoint import load
+from rnnviz.forward import trace
+from rnnviz.i18n import text
+from rnnviz.lesson import lesson, variant
+from rnnviz.tagger import tag_text
+from rnnviz.ui import models
+
+PAGE = "pages/bptt.py"
+LONG = "我 的 朋友 昨天 在 学校 吃 了 三 个 苹果 ， 他 说 这 本 书 很 好 。"   # T = 20
+
+
+def figures(at) -> dict:
+    """The page's Plotly figures as dicts, by their ``meta.kind``."""
+    out = {}
+    for chart in at.get("plotly_chart"):
+        fig = json.loads(chart.proto.spec)
+        out[fig["layout"]["meta"]["kind"]] = fig
+    return out
+
+
+def array(value) -> np.ndarray:
+    """A Plotly JSON array (plain list or base64 'bdata') as a float array."""
+    if isinstance(value, dict):
+        import base64
+        raw = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+        shape = value.get("shape")
+        if isinstance(shape, str):
+            shape = [int(n) for n in shape.split(",")]
+        return raw.reshape(shape).astype(float) if shape else raw.astype(float)
+    return np.array(value, dtype=float)
+
+
+def trace_named(fig: dict, name: str) -> dict:
+    return next(tr for tr in fig["data"] if tr.get("name") == name)
+
+
+def loss(at) -> float:
+    """L as the page writes it under the targets."""
+    line = next(m.value for m in at.markdown if "**L = " in m.value)
+    return float(line.split("**L = ")[1].split("**")[0])
+
+
+def open_tab(at, heading_key: str):
+    """Open the tab of section 3 or 4 (only the open tab runs)."""
+    at.session_state["bptt_tab"] = text(heading_key, "en")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def bptt_page(**query):
+    at = run_app(page=PAGE, **query)
+    assert not at.exception, at.exception
+    return at
+
+
+def test_page_draws_what_bptt_computed():
+    at = bptt_page(s=LONG)
+    figs = figures(at)
+    assert set(figs) == {"backward", "flow", "gradients", "dw_terms"}
+    m = load_default()
+    tr = tag_text(m, LONG).trace
+    flow = gradient_flow(trace(m, tr.x), tr.pred, reduction="sum")
+    # the flow matrix is log10 ‖∂L_t/∂s_k‖ of the engine
+    z = array(trace_named(figs["flow"], "flow")["z"])
+    ok = ~np.isnan(z)
+    assert (ok == ~np.isnan(flow.norms)).all()
+    np.testing.assert_allclose(10 ** z[ok], flow.norms[ok], rtol=1e-9)
+    # the backward graph follows L_T by default: strips are |∂L_T/∂a_k|
+    assert figs["backward"]["layout"]["meta"]["t"] == 20
+    delta = array(trace_named(figs["backward"], "delta")["z"])[:, 2::2]
+    np.testing.assert_allclose(10 ** delta, np.abs(flow.dLda[19]).T, rtol=1e-9)
+    # the gradients are BPTT's
+    ls = lesson(m, tr.x, tr.pred)
+    np.testing.assert_allclose(array(trace_named(figs["gradients"], "dW")["z"]), ls.grads.dW,
+                               rtol=1e-12, atol=1e-18)
+
+
+def test_w_scale_turns_vanishing_into_exploding():
+    at = bptt_page(s=LONG, bptt_f="identity")
+    at.slider(key="bptt_wscale").set_value(0.5).run()
+    assert figures(at)["flow"]["layout"]["meta"]["trend"] == "vanishing"
+    assert "0.67" in " ".join(c.value for c in at.caption)         # ρ(W) shown
+    at.slider(key="bptt_wscale").set_value(1.5).run()
+    assert not at.exception
+    meta = figures(at)["flow"]["layout"]["meta"]
+    assert meta["trend"] == "exploding" and meta["factor"] > 1.5
+    # the shared model was not touched by the derived copy
+    np.testing.assert_array_equal(load_default().W, load(DEFAULT_MODEL).W)
+
+
+def test_tanh_at_large_w_says_why_it_still_vanishes():
+    at = bptt_page(s=LONG, bptt_wscale="1.5")
+    meta = figures(at)["flow"]["layout"]["meta"]
+    assert meta["trend"] == "vanishing"                   # tanh saturates: no explosion
+    assert any("saturates" in m.value for m in at.markdown)
+
+
+def test_url_sets_the_controls_and_truncation_cuts():
+    at = bptt_page(s=LONG, bptt_trunc="4", bptt_t="10")
+    figs = figures(at)
+    assert figs["backward"]["layout"]["meta"]["t"] == 10
+    assert figs["flow"]["layout"]["meta"]["truncate"] == 4
+    cut = array(trace_named(figs["flow"], "cut")["z"])
+    assert (~np.isnan(cut)).sum() == sum(max(t - 4, 0) for t in range(1, 21))
+    assert any("k = 4" in m.value for m in at.markdown)             # what truncation cuts
+
+
+def test_correcting_a_target_sends_a_large_error_back():
+    at = bptt_page(s=LONG)
+    before = loss(at)
+    assert before < 0.05                                     # the model's own tags: small L
+    at.menu_button(key="bptt_y_10").click("v").run()
+    assert not at.exception
+    assert "苹果 · **v**" == at.menu_button(key="bptt_y_10").label
+    assert loss(at) > 0.1
+    corrected = array(trace_named(figures(at)["flow"], "flow")["z"])[10]     # row t = 11
+    plain = array(trace_named(figures(bptt_page(s=LONG))["flow"], "flow")["z"])[10]
+    assert np.nanmax(corrected) > np.nanmax(plain) + 2          # ≥ 100× the error from L_11
+    at.button(key="bptt_targets_reset").click().run()
+    assert loss(at) == before
+
+
+def test_gradient_check_runs_on_demand_and_agrees():
+    at = open_tab(bptt_page(s="我 吃 苹果"), "bptt.s4.heading")
+    assert "gradients" not in figures(at)                            # the closed tab is not run
+    assert not at.table                                              # nothing before the click
+    at.button(key="bptt_check").click().run()
+    table = at.table[0].value
+    assert len(table) == 6 and all(v.startswith("✓") for v in table.iloc[:, 2])
+
+
+def test_sgd_step_lowers_the_loss_for_this_session_only():
+    shared = load_default()
+    W0 = np.array(shared.W)
+    a = bptt_page(s=LONG)
+    a.menu_button(key="bptt_y_10").click("v").run()
+    loss_before = loss(a)
+    a.button(key="bptt_sgd").click().run()
+    assert not a.exception
+    assert a.session_state["model"] == "session"                     # this session's own model
+    loss_after = loss(a)
+    assert loss_after < loss_before
+    assert a.metric[0].value == f"{loss_after:.4f}"
+    # another session still sees the built-in model, unchanged
+    b = bptt_page(s=LONG)
+    b.menu_button(key="bptt_y_10").click("v").run()
+    assert loss(b) == loss_before
+    np.testing.assert_array_equal(load_default().W, W0)
+    np.testing.assert_array_equal(load_default().W, load(DEFAULT_MODEL).W)
+    # reset brings session A back to the built-in model
+    a.button(key="bptt_reset").click().run()
+    assert a.session_state["model"] == "builtin"
+    assert loss(a) == loss_before
+
+
+def test_sgd_step_keeps_the_scaled_w_as_the_new_model():
+    at = bptt_page(s="我 吃 苹果", bptt_wscale="0.5")
+    at.button(key="bptt_sgd").click().run()
+    assert not at.exception
+    assert at.slider(key="bptt_wscale").value == 1.0                 # the scale is in the model
+    own = at.session_state[models.SESSION_KEY][0]
+    assert np.abs(own.W).max() < 0.6 * np.abs(load_default().W).max()
+    at.button(key="bptt_reset").click().run()
+    assert at.slider(key="bptt_wscale").value == 0.5
+
+
+def test_overflow_is_explained_not_raised():
+    at = run_app(page=PAGE, s=LONG)
+    huge = variant(load_default().with_params(W=load_default().W * 1e20,
+                                              U=load_default().U * 1e20), f="identity")
+    at.session_state[models.SESSION_KEY] = (huge.frozen(), "test")
+    at.session_state[models.CHOICE_KEY] = "session"
+    at.run()
+    assert not at.exception, at.exception
+    assert any("Overflow" in w.value for w in at.warning)
+    at.button(key="bptt_sgd").click().run()                          # a step refuses, too
+    assert not at.exception
+    assert any("non-finite" in e.value for e in at.error)
+
+
+def test_chinese_page():
+    at = bptt_page(s="我 吃 苹果", lang="zh")
+    text = " ".join(m.value for m in at.markdown)
+    assert "随时间反向传播" in text and "梯度消失与梯度爆炸" in text
+    assert "往回流" in figures(at)["backward"]["layout"]["title"]["text"]
+
+
+def test_one_token_sentence_has_no_step_slider():
+    at = bptt_page(s="我")
+    assert not [s for s in at.slider if s.key == "bptt_t"]
+    assert figures(at)["backward"]["layout"]["meta"]["t"] == 1
+
+
+# --- in Chromium ------------------------------------------------------------------
+@pytest.mark.browser
+def test_bptt_page_in_the_browser(page, app_server):
+    query = urllib.parse.urlencode({"s": LONG, "bptt_wscale": "1.5"})
+    page.goto(f"{app_server.base}/backprop?{query}")
+    settle(page)
+    page.keyboard.press("Escape")                  # a first-load dialog of the frame, if any
+    page.locator(".st-key-bptt_f button", has_text="identity").click()
+    settle(page)
+    assert "bptt_f=identity" in page.url and "bptt_wscale=1.5" in page.url
+    assert page.locator("[data-testid='stException']").count() == 0
+    kinds = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')]
+                                   .map(gd => gd.layout.meta.kind)""")
+    assert sorted(kinds) == ["backward", "dw_terms", "flow", "gradients"]
+    trend = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')]
+                                   .find(gd => gd.layout.meta.kind === 'flow').layout.meta.trend""")
+    assert trend == "exploding"
+    assert "exploding" in page.inner_text("[data-testid='stMain']")
+    path = screenshot(page, "bptt")
+    # a click on the o box of step 7 follows L_7 back (its click target is the 7th point
+    # of the last scatter trace, "steps")
+    target = page.locator(".st-key-bptt_backward g.trace.scatter").last.locator(".point").nth(6)
+    target.scroll_into_view_if_needed()
+    box = target.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    settle(page)
+    assert "bptt_t=7" in page.url
+    assert page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')]
+                         .find(gd => gd.layout.meta.kind === 'backward').layout.meta.t""") == 7
+    assert path.stat().st_size > 50_000
