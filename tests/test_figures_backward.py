@@ -295,3 +295,26 @@ def test_numbers_are_written_in_powers_of_ten():
     logs = mag.log10_abs(np.array([1e-3, 0.0, np.inf, -10.0]))
     assert logs[0] == pytest.approx(-3) and np.isnan(logs[1:3]).all() and logs[3] == 1
     assert mag.log_range(np.array([-40.0, 2.0])) == (-14.0, 2.0)   # at most 16 decades
+
+
+def test_flow_marks_losses_that_send_exactly_zero_error():
+    """With W ×1.5 and f = identity one step's softmax saturates to its target
+    exactly: its row of ‖∂L_t/∂s_k‖ is 0, which has no logarithm. The figure
+    says so in its own layer instead of leaving a blank row."""
+    import numpy as np
+    from rnnviz.checkpoint import load
+    from rnnviz.figures.flow import make_flow
+    from rnnviz.lesson import lesson, variant
+    from rnnviz.tagger import tag_text
+    from rnnviz.ui.resources import DEFAULT_MODEL
+    m = load(DEFAULT_MODEL)
+    tg = tag_text(m, "我 的 朋友 昨天 在 学校 吃 了 三 个 苹果 ， 他 说 这 本 书 很 好 。")
+    ls = lesson(variant(m, w_scale=1.5, f="identity"), tg.trace.x, tg.trace.pred,
+                tokens=tg.tokens)
+    zero_rows = [t for t in range(1, ls.T + 1) if not ls.norms[t - 1, :t].any()]
+    assert zero_rows                                   # the case exists on this sentence
+    fig = make_flow(ls, ls.T)
+    marked = np.isfinite(np.asarray(next(d for d in fig.data if d.name == "zero").z, float))
+    for t in zero_rows:
+        assert marked[t - 1, :t].all()
+    assert marked.sum() == sum(t for t in zero_rows)

@@ -36,6 +36,13 @@ def cut_mask(ls: Lesson) -> np.ndarray:
     return (k <= t) & ~((ls.truncate is None) | (t - k < (ls.truncate or 0)))
 
 
+def zero_cells(ls: Lesson, cut: np.ndarray) -> np.ndarray:
+    """(T, T) True where k ≤ t, not cut, and ‖∂L_t/∂s_k‖ is exactly 0 (o_t = y_t in
+    float64: the loss sends no error back at all)."""
+    t, k = np.indices((ls.T, ls.T)) + 1
+    return (k <= t) & ~cut & (np.nan_to_num(ls.norms, nan=1.0) == 0)
+
+
 def _decade_step(*arrays) -> int:
     """Label every power of ten on the log axis, or every 2nd/4th/… over a wide range."""
     values = np.concatenate([np.asarray(a, dtype=float).ravel() for a in arrays] or [[1.0]])
@@ -72,6 +79,11 @@ def make_flow(ls: Lesson, t: int, *, look: style.Look = style.Look(),
              hoverongaps=False, xgap=1, ygap=1, name="cut", xaxis="x", yaxis="y",
              hovertemplate=text("bptt.fig.cut_cell", lang, n=ls.truncate or 0)
              + "<extra></extra>"),
+        # exactly 0 has no logarithm: a hatched-looking grey, said on hover
+        dict(type="heatmap", z=np.where(zero_cells(ls, cut), 0.0, np.nan), x=steps, y=steps,
+             colorscale=[[0, look.muted], [1, look.muted]], showscale=False, opacity=0.35,
+             hoverongaps=False, xgap=1, ygap=1, name="zero", xaxis="x", yaxis="y",
+             hovertemplate=text("bptt.fig.zero_cell", lang) + "<extra></extra>"),
     ]
 
     # row t as a line on a log axis, with ρ(W)^{t-k} for comparison

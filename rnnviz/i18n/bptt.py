@@ -316,6 +316,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "%{y}, state s<sub>k</sub> of step %{x}<br>%{customdata[1]} steps back",
         "zh": "‖∂L<sub>t</sub>/∂s<sub>k</sub>‖ = %{customdata[0]:.2e}<br>%{y} 的损失 "
               "L<sub>t</sub>，第 %{x} 步的状态 s<sub>k</sub><br>往回 %{customdata[1]} 步"},
+    "bptt.fig.zero_cell": {
+        "en": "exactly 0: o_t equals its target to machine precision, so L_t = 0 sends no "
+              "error back (no logarithm to colour)",
+        "zh": "恰好为 0：o_t 在机器精度内等于目标，L_t = 0，不向回传任何误差（0 没有对数，无法着色）"},
     "bptt.fig.cut_cell": {"en": "cut by truncation (more than {n} steps back)",
                           "zh": "被截断（往回超过 {n} 步）"},
     "bptt.fig.flow_point": {"en": "k = {k} ({wk})<br>‖∂L<sub>{t}</sub>/∂s<sub>{k}</sub>‖ = {v}",
