@@ -58,6 +58,15 @@ def sgd_step(m, x, y, tokens, truncate, lr, scale, f) -> None:
     ss[LAST_STEP] = step
 
 
+# one click to each side of the lesson: with tanh a larger W also saturates the
+# units (f' -> 0), so the textbook explosion needs a non-saturating f
+PRESETS = (("vanish", 0.5, None), ("explode", 1.5, "identity"), ("model", 1.0, None))
+
+
+def set_controls(scale: float, f: str) -> None:
+    ss[SCALE], ss[F] = scale, f
+
+
 def reset_model() -> None:
     origin = ss.pop(ORIGIN)
     if origin["model"] is None:
@@ -104,6 +113,12 @@ with st.container(border=True):
                      model_f=ctx.model.f))
     c_trunc.caption(text("bptt.trunc_caption_on" if (trunc or T) < T else
                          "bptt.trunc_caption_off", lang, k=trunc or T))
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        st.caption(text("bptt.preset.label", lang))
+        for name, preset_scale, preset_f in PRESETS:
+            st.button(text(f"bptt.preset.{name}", lang, f=ctx.model.f), key=f"bptt_preset_{name}",
+                      type="tertiary", on_click=set_controls,
+                      args=(preset_scale, preset_f or ctx.model.f))
 
 # targets: the model's own tags, each correctable from a menu
 corrections = ss.setdefault(CORRECTIONS, {})

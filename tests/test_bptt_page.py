@@ -233,3 +233,19 @@ def test_bptt_page_in_the_browser(page, app_server):
     assert page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')]
                          .find(gd => gd.layout.meta.kind === 'backward').layout.meta.t""") == 7
     assert path.stat().st_size > 50_000
+
+
+def test_presets_turn_vanishing_into_exploding_in_one_click():
+    """The lesson in two clicks on a 20-token sentence: W × 0.5 vanishes, W × 1.5 with a
+    non-saturating f explodes (tanh saturates instead: the page explains it)."""
+    from conftest import run_app
+    sentence = "我 的 朋友 昨天 在 学校 吃 了 三 个 苹果 ， 他 说 这 本 书 很 好 。"
+    at = run_app(page="pages/bptt.py", s=sentence)
+    at.button(key="bptt_preset_vanish").click().run()
+    assert at.session_state["bptt_wscale"] == 0.5 and not at.exception
+    assert any("vanishing" in m.value for m in at.markdown)
+    at.button(key="bptt_preset_explode").click().run()
+    assert at.session_state["bptt_wscale"] == 1.5 and at.session_state["bptt_f"] == "identity"
+    assert any("exploding" in m.value for m in at.markdown) and not at.exception
+    at.button(key="bptt_preset_model").click().run()
+    assert at.session_state["bptt_wscale"] == 1.0 and at.session_state["bptt_f"] == "tanh"

@@ -316,6 +316,12 @@ STRINGS: dict[str, dict[str, str]] = {
               "%{y}, state s<sub>k</sub> of step %{x}<br>%{customdata[1]} steps back",
         "zh": "‖∂L<sub>t</sub>/∂s<sub>k</sub>‖ = %{customdata[0]:.2e}<br>%{y} 的损失 "
               "L<sub>t</sub>，第 %{x} 步的状态 s<sub>k</sub><br>往回 %{customdata[1]} 步"},
+    "bptt.preset.label": {"en": "Try:", "zh": "试一试："},
+    "bptt.preset.vanish": {"en": "vanishing (W × 0.5)", "zh": "梯度消失（W × 0.5）"},
+    "bptt.preset.explode": {"en": "exploding (W × 1.5, f = identity)",
+                            "zh": "梯度爆炸（W × 1.5，f = identity）"},
+    "bptt.preset.model": {"en": "the model as trained (W × 1, f = {f})",
+                          "zh": "训练好的模型（W × 1，f = {f}）"},
     "bptt.fig.zero_cell": {
         "en": "exactly 0: o_t equals its target to machine precision, so L_t = 0 sends no "
               "error back (no logarithm to colour)",
