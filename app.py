@@ -2,9 +2,10 @@
 
     streamlit run app.py
 
-The frame (navigation, language, the live sentence box) is drawn here; the
-pages are the files in pages/. All logic lives in the rnnviz package.
+The frame (navigation, language, the live sentence box, the lecture tools) is
+drawn here; the pages are the files in pages/. All logic lives in the rnnviz
+package.
 """
 from rnnviz.ui import shell
 
-shell.start().run()
+shell.main()

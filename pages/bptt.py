@@ -19,7 +19,7 @@ from rnnviz.gradcheck import TOLERANCE, gradcheck
 from rnnviz.i18n import text
 from rnnviz.model import PARAM_NAMES
 from rnnviz.tokenize import MAX_TOKENS
-from rnnviz.ui import context, models, views
+from rnnviz.ui import models, shell, views
 
 SCALE, F, TRUNC, T_KEY, LR = "bptt_wscale", "bptt_f", "bptt_trunc", "bptt_t", "bptt_lr"
 CORRECTIONS, CHECK, ORIGIN, LAST_STEP, SEEN_F, TAB = (
@@ -28,11 +28,8 @@ CORRECTIONS, CHECK, ORIGIN, LAST_STEP, SEEN_F, TAB = (
 LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0, 5.0)
 MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]()#+-.!|<>{}~$:"})
 
-ctx = context.get()
-lang = ctx.lang
-if not views.sentence_ready(ctx):
-    st.stop()
-tg = ctx.tagging
+ctx = shell.sentence_page()         # stops with a prompt while the box is blank
+lang, tg = ctx.lang, ctx.tagging
 T = tg.T
 ss = st.session_state
 

@@ -44,7 +44,6 @@ import numpy as np
 
 from .bptt import per_output_errors
 from .forward import Trace, forward, trace
-from .model import RNN
 
 UNK_ID = 0
 

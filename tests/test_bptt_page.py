@@ -207,7 +207,7 @@ def test_one_token_sentence_has_no_step_slider():
 @pytest.mark.browser
 def test_bptt_page_in_the_browser(page, app_server):
     query = urllib.parse.urlencode({"s": LONG, "bptt_wscale": "1.5"})
-    page.goto(f"{app_server.base}/backprop?{query}")
+    page.goto(f"{app_server.base}/bptt?{query}")
     settle(page)
     page.keyboard.press("Escape")                  # a first-load dialog of the frame, if any
     page.locator(".st-key-bptt_f button", has_text="identity").click()

@@ -1,5 +1,4 @@
 """What a person sees in Chromium: typing, links, keyboard stepping, clicks, hostile text."""
-import re
 import urllib.parse
 
 import pytest

@@ -19,7 +19,7 @@ PAYLOADS = [
     f"<script>{PWN}</script>",
     f'"><svg onload={PWN}>',
     f"<a href=\"javascript:{PWN}\">link</a> [md](javascript:{PWN})",
-    f"<iframe srcdoc='<script>parent.__pwned=1</script>'></iframe>",
+    "<iframe srcdoc='<script>parent.__pwned=1</script>'></iframe>",
     f"<details open ontoggle={PWN}>",
     "<img src=x onerror=alert(1)> <script>alert(1)</script> javascript:alert(1)",
     "{{7*7}} ${7*7} <%= 7*7 %>",

@@ -37,3 +37,87 @@ def test_text_fills_placeholders_and_locale_picks_language():
     assert text("sentence.truncated", "en", n=50).startswith("The sentence is long")
     assert "50" in text("sentence.truncated", "zh", n=50)
     assert pick_lang("zh-CN") == "zh" and pick_lang("en-US") == "en" and pick_lang(None) == "en"
+
+
+# --- no English hard-coded in the interface ------------------------------------------
+import ast  # noqa: E402
+import re  # noqa: E402
+
+from conftest import ROOT  # noqa: E402
+
+# Streamlit commands that show their arguments to the user
+ST_COMMANDS = {
+    "button", "download_button", "link_button", "page_link", "checkbox", "toggle", "radio",
+    "selectbox", "multiselect", "select_slider", "slider", "text_input", "text_area",
+    "number_input", "date_input", "time_input", "file_uploader", "camera_input",
+    "color_picker", "segmented_control", "pills", "feedback", "menu_button", "markdown",
+    "write", "caption", "title", "header", "subheader", "text", "code", "latex", "info",
+    "warning", "error", "success", "exception", "toast", "expander", "popover", "tabs",
+    "metric", "html", "plotly_chart", "dataframe", "table", "json", "spinner", "status",
+    "form_submit_button", "chat_input", "Page", "set_page_config", "progress", "badge",
+}
+# keyword arguments that are not read by people (keys, options, layout, files)
+NOT_SHOWN = {
+    "key", "icon", "type", "bind", "persist_state", "on_change", "on_click", "on_select",
+    "args", "kwargs", "language", "mime", "file_name", "selection_mode", "width", "height",
+    "vertical_alignment", "horizontal_alignment", "gap", "label_visibility", "config",
+    "theme", "unsafe_allow_html", "expanded", "required", "disabled", "min_value",
+    "max_value", "value", "step", "shortcut", "icon_position", "delta_color", "hide_index",
+    "column_config", "use_container_width", "position", "layout", "initial_sidebar_state",
+    "page_icon", "url_path", "default", "options", "data", "border", "wrap_lines",
+    "line_numbers", "unsafe_allow_javascript", "format_func", "max_chars", "live",
+}
+# latin words that are names, not English: the app, formulas, file types, example input
+NOT_ENGLISH = {"rnnviz", "unk", "softmax", "tanh", "sigmoid", "relu", "nan", "rnn", "csv",
+               "svg", "png", "html", "npz", "style"}
+I18N_CALLS = {"text", "describe", "tokenizer_message"}     # their arguments are keys
+
+
+def english_literals(path):
+    """(line, text) of string constants passed to Streamlit commands that read as English."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+
+    def check(node):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                and node.func.id in I18N_CALLS:
+            return                                   # a string-table key
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            s = re.sub(r"(?s)<(style|script)\b.*?</\1>", " ", node.value)   # code, not text
+            s = re.sub(r"<[^>]*>|\$[^$]*\$|:material/[a-z_]+:|&[a-z]+;", " ", s)
+            words = {w for w in re.findall(r"[A-Za-z]{3,}", s) if w.lower() not in NOT_ENGLISH}
+            if words:
+                found.append((node.lineno, node.value))
+            return
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, ast.keyword) or child.arg not in NOT_SHOWN:
+                check(child)
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in ST_COMMANDS:          # st.x(...), column.x(...)
+            for arg in node.args:
+                check(arg)
+            for kw in node.keywords:
+                if kw.arg not in NOT_SHOWN:
+                    check(kw.value)
+    return found
+
+
+UI_FILES = sorted((ROOT / "pages").glob("*.py")) + sorted((ROOT / "rnnviz" / "ui").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", UI_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_english_is_hard_coded_in_the_interface(path):
+    """Everything a user reads comes from the string table (rnnviz.i18n.text), so the
+    Chinese interface is complete: no English literal goes to a Streamlit command."""
+    assert not english_literals(path), english_literals(path)
+
+
+def test_the_literal_scan_finds_english(tmp_path):
+    sample = tmp_path / "page.py"
+    sample.write_text('import streamlit as st\nst.info("This page is being built.")\n'
+                      'st.button(text("a.b", lang), help="Click me", key="do_it")\n'
+                      'col.markdown(f"**{text(\'k\', lang)}** — L = {x:.4f}")\n'
+                      'st.html("<style>.x { display: none }</style>")\n', encoding="utf-8")
+    assert [line for line, _ in english_literals(sample)] == [2, 3]

@@ -101,7 +101,7 @@ async def _two_students(base: str) -> None:
         before = views(await b.first_run)
         assert before[0] == BUILTIN_CHIPS and len(before[1]) == 3
         async with StreamlitSession(base, {"s": SENTENCE, "bptt_wscale": "3"},
-                                    page="backprop") as a:
+                                    page="bptt") as a:
             assert not (await a.first_run).exceptions       # W scaled, on A's page only
             await a.set_widget("bptt_lr", ["5.0"], query=False)
             for _ in range(3):                              # A's own model: 3 SGD steps

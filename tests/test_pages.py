@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_app
+from conftest import run_app
 from rnnviz.ui.shell import PAGES
 
 SENTENCE_PAGES = [p.file for p in PAGES if p.sentence]
@@ -28,10 +28,12 @@ def test_every_page_runs_without_an_exception(spec):
     assert bool(at.text_input) == spec.sentence          # the frame draws the sentence box
 
 
-def test_url_paths_differ_from_file_names():
-    """AppTest quirk (see shell.py): a url_path equal to its file stem skips the frame."""
-    for spec in PAGES:
-        assert spec.url_path != Path(spec.file).stem
+def test_url_paths_are_the_file_names():
+    """Streamlit's pages/ discovery (first run of a server, AppTest) names a page by its
+    stem; st.navigation must give it the same path (shell.page relies on it)."""
+    assert [spec.url_path for spec in PAGES] == [Path(spec.file).stem for spec in PAGES]
+    assert sorted(Path(spec.file).name for spec in PAGES) == sorted(
+        p.name for p in (Path(__file__).parents[1] / "pages").glob("*.py"))
 
 
 def test_main_page_tags_the_tutorial_sentence():
@@ -114,7 +116,7 @@ def test_hostile_text_is_shown_as_text():
 
 
 def test_heatmaps_page_and_the_whole_u_switch():
-    at = run_app(page="pages/heatmaps.py", s="我 吃 苹果")
+    at = run_app(page="pages/weights.py", s="我 吃 苹果")
     assert not at.exception and len(charts(at)) == 1
     at.toggle(key="u_full").set_value(True).run()
     assert not at.exception and len(charts(at)) == 2
@@ -122,7 +124,7 @@ def test_heatmaps_page_and_the_whole_u_switch():
 
 def test_sentence_is_kept_when_moving_between_pages():
     at = run_app(s="I eat apples")
-    at.switch_page("pages/heatmaps.py").run()
+    at.switch_page("pages/weights.py").run()
     assert at.text_input(key="s").value == "I eat apples"
     at.switch_page("pages/network.py").run()
     assert chips(at) == "I/nn eat/v apples/nn"
@@ -132,3 +134,16 @@ def test_chinese_interface():
     at = run_app(s="我 吃 苹果", lang="zh")
     assert not at.exception
     assert at.text_input(key="s").label.startswith("句子")
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=[p.file for p in PAGES])
+def test_every_page_runs_in_chinese_presenter_view_from_a_full_link(spec):
+    """A link copied from the share panel (every field, defaults included) opens every
+    page, in Chinese and in presenter view, without an error or a URL notice."""
+    from rnnviz import urlstate
+    query = {f.name: f.format(f.default) for f in urlstate.fields_of(spec.url_path)
+             if f.default is not None}
+    at = run_app(page=spec.file, **{**query, "lang": "zh", "present": "true",
+                                    "embed_options": "dark_theme"})
+    assert not at.exception, at.exception
+    assert not at.warning or all("链接" not in w.value for w in at.warning)

@@ -16,7 +16,7 @@ from rnnviz.figures.training import make_confusion, make_curves, make_weights
 from rnnviz.tagger import tag_text
 from rnnviz.ui import resources
 
-PAGE = "pages/training.py"
+PAGE = "pages/train.py"
 SESSION = "_rnnviz_session_model"
 
 

@@ -11,7 +11,7 @@ from rnnviz.model import init_rnn
 from rnnviz.tagger import tag_text
 from rnnviz.tokenize import normalize
 
-PAGE = "pages/why_rnn.py"
+PAGE = "pages/why.py"
 
 
 @pytest.fixture(scope="module")

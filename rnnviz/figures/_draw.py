@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-import plotly.graph_objects as go
-
 
 def box(x0, y0, x1, y1, *, fill, line="#555", width=1.5, dash=None, layer="below",
         radius=True) -> dict:

@@ -59,7 +59,7 @@ def make_formula(tr: Trace, t: int, *, look: style.Look = style.Look(),
     traces = []
     # hidden block
     names = [style.pretty(s) for s in (f"U x_{t}", f"W s_{t - 1}", "b", f"a_{t}",
-                                       f"s_{t} = {f}(a_{t})")]
+                                       f"s_{t} =<br>{f}(a_{t})")]
     ops = ["+", "+", "=", "→"]
     zh, th, xh = _block(names, [col["Ux"], col["Ws"], col["b"], col["a"], col["s"]], ops)
     zmax = style.symmetric_range(zh)
@@ -99,11 +99,16 @@ def make_formula(tr: Trace, t: int, *, look: style.Look = style.Look(),
     word = style.esc(tr.tokens[t - 1])
     eq_s = style.pretty(f"s_{t} = {f}(U x_{t} + W s_{t - 1} + b)")
     eq_o = style.pretty(f"o_{t} = softmax(V s_{t} + c)")
+    # the title (two lines, centred in the margin) clear of the two-line column names
+    top_margin = look.scaled(8.6) + 4 * max(0, look.font_size - 14)
+    row = max(26, look.scaled(1.5))                 # px per unit: room for its number
+    layout = style.base_layout(look, height=height or max(look.scaled(22),
+                                                          row * max(H, K) + top_margin + 10),
+                               title=text("fig.formula.title", lang, t=t, word=word)
+                               + f"<br><span style='font-size:0.9em'>{eq_s}   ·   {eq_o}</span>",
+                               margin=dict(l=10, r=10, t=top_margin, b=10))
     return style.figure(traces, dict(
-        **style.base_layout(look, height=height or max(look.scaled(22), 26 * max(H, K) + 90),
-                            title=text("fig.formula.title", lang, t=t, word=word)
-                            + f"<br><span style='font-size:0.9em'>{eq_s}   ·   {eq_o}</span>",
-                            margin=dict(l=10, r=10, t=96, b=10)),
+        **layout,
         xaxis=dict(tickmode="array", tickvals=list(range(0, zh.shape[1], 2)), ticktext=names,
                    side="top", showgrid=False, zeroline=False, fixedrange=True,
                    domain=[0.03, 0.6]),

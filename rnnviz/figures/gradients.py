@@ -102,7 +102,7 @@ def make_dw_terms(ls: Lesson, *, look: style.Look = style.Look(), per_row: int =
         raise ValueError(f"at most {np.iinfo(np.int8).max} steps, got {ls.T}")
     if per_row < 1:
         raise ValueError(f"per_row must be at least 1, got {per_row}")
-    lang, m, T, H = look.lang, ls.model, ls.T, ls.model.H
+    lang, T, H = look.lang, ls.T, ls.model.H
     terms = ls.dW_terms                                  # (T, H, H)
     total = ls.grads.dW
     zmax = style.symmetric_range(terms, total)

@@ -105,10 +105,10 @@ def make_heatmaps(tr: Trace, t: int, *, look: style.Look = style.Look(),
     unit, tag_t, tok_t = (text(k, lang) for k in ("fig.axis.unit", "fig.axis.tag",
                                                   "fig.axis.token"))
     layout = dict(
-        **style.base_layout(look, height=height or max(look.scaled(40), 20 * m.H + 16 * m.K
-                                                       + 200),
+        **style.base_layout(look, height=height or _height(look, m.H, m.K, y_top, y_bottom),
                             title=style.pretty(text("fig.heatmaps.title", lang)),
-                            margin=dict(l=60, r=20, t=60, b=50)),
+                            margin=dict(l=look.scaled(4.3), r=20, t=look.scaled(4.3),
+                                        b=look.scaled(3.6))),
         xaxis=axis(dom[0], "y", toks, tickangle=-45 if T > 8 else 0),
         xaxis2=axis(dom[1], "y2", units, title=unit),
         xaxis3=axis(dom[2], "y2", toks, tickangle=-45 if T > 8 else 0, title=tok_t),
@@ -127,6 +127,15 @@ def make_heatmaps(tr: Trace, t: int, *, look: style.Look = style.Look(),
     layout["xaxis3"]["anchor"] = "y2"
     layout["xaxis"]["anchor"] = "y"
     return style.figure(traces, layout)
+
+
+def _height(look: style.Look, H: int, K: int, y_top, y_bottom) -> int:
+    """Tall enough that every unit and tag keeps its tick label (Plotly drops every
+    other label of a row narrower than its text)."""
+    row = 1.35 * look.scaled(0.8)                       # px per row: the tick font and a gap
+    plot = max(H * row / (y_top[1] - y_top[0]), K * row / (y_bottom[1] - y_bottom[0]))
+    margins = look.scaled(4.3) + look.scaled(3.6)
+    return int(max(look.scaled(40), 20 * H + 16 * K + 200, plot + margins))
 
 
 def make_u_full(m: RNN, *, highlight=(), look: style.Look = style.Look(),
@@ -154,7 +163,8 @@ def make_u_full(m: RNN, *, highlight=(), look: style.Look = style.Look(),
     return style.figure(traces, dict(
         **style.base_layout(look, height=height or max(280, 14 * m.H + 120),
                             title=text("fig.heatmaps.U_full", lang, H=m.H, n=m.n_vocab),
-                            margin=dict(l=60, r=20, t=70, b=30)),
+                            margin=dict(l=look.scaled(4.3), r=20, t=look.scaled(5),
+                                        b=look.scaled(2.1))),
         xaxis=dict(showticklabels=False, fixedrange=False, showgrid=False, zeroline=False,
                    type="category"),
         yaxis=dict(autorange="reversed", title=dict(text=unit), fixedrange=True,

@@ -132,12 +132,12 @@ def make_neurons(tr: Trace, t: int, *, look: style.Look = style.Look(),
                                     "middle left"])
     return style.figure(traces, dict(
         **style.base_layout(look, height=height or look.scaled(30), margin=dict(
-            l=4, r=4, t=34, b=4),
+            l=4, r=4, t=look.scaled(2.4), b=look.scaled(1.5)),
             title=style.pretty(text("fig.neurons.title", lang, t=t, prev=t - 1))),
         dragmode=False,
         xaxis=dict(style.hidden_axis(), range=[left - 3.5, right]),
         yaxis=dict(style.hidden_axis(), range=[Y_IN - 0.55, Y_OUT + 0.42]),
-        annotations=[dict(text=text("fig.neurons.edges", lang), x=1, y=1.0, xref="paper",
-                          yref="paper", showarrow=False, xanchor="right", yanchor="bottom",
+        annotations=[dict(text=text("fig.neurons.edges", lang), x=1, y=0, xref="paper",
+                          yref="paper", showarrow=False, xanchor="right", yanchor="top",
                           font=dict(size=look.scaled(0.75), color=look.muted))],
         meta=dict(kind="neurons", t=t)))

@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 import plotly.graph_objects as go
 
+from ._spec import SpecFigure
+
 # ColorBrewer RdBu (colour-blind safe), reversed: negative blue, positive red.
 DIVERGING = [
     [0.0, "#053061"], [0.1, "#2166ac"], [0.2, "#4393c3"], [0.3, "#92c5de"],
@@ -56,12 +58,18 @@ def text_on(hex_colour: str) -> str:
     return "#000000" if lum > 0.179 else "#ffffff"
 
 
+# The app's backgrounds (.streamlit/config.toml [theme.light] / [theme.dark] say the
+# same; tests/test_lecture.py checks it), so a figure sits seamlessly on the page.
+LIGHT_BG, DARK_BG = "#ffffff", "#0e1117"
+
+
 @dataclass(frozen=True)
 class Look:
     """How a figure is drawn: language, font size, theme. Not what it shows."""
     lang: str = "en"            # "en" or "zh"
-    font_size: int = 14         # base figure text size in px (presenter view: ≥ 18)
+    font_size: int = 14         # base figure text size in px
     dark: bool = False
+    min_size: int = 8           # no text smaller than this (presenter view: 18)
 
     @property
     def fg(self) -> str:
@@ -73,14 +81,14 @@ class Look:
 
     @property
     def bg(self) -> str:
-        return "#0e1117" if self.dark else "#ffffff"
+        return DARK_BG if self.dark else LIGHT_BG
 
     @property
     def node_fill(self) -> str:
         return "#262a33" if self.dark else "#f3f4f6"
 
     def scaled(self, factor: float) -> int:
-        return max(8, int(round(self.font_size * factor)))
+        return max(self.min_size, int(round(self.font_size * factor)))
 
     def with_(self, **changes) -> "Look":
         return replace(self, **changes)
@@ -91,9 +99,27 @@ FONT_FAMILY = ("Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC,
 
 
 def figure(traces: list[dict], layout: dict) -> go.Figure:
-    """A Figure from plain trace/layout dicts, without Plotly's per-property
-    validation (6× faster to build; the tests validate every figure instead)."""
-    return go.Figure(dict(data=traces, layout=layout), _validate=False)
+    """A Figure from plain trace/layout dicts, kept as those dicts until something
+    needs Plotly's objects (``_spec.SpecFigure``): ``st.plotly_chart`` sends the dicts
+    as they are. Plotly's validation is skipped; the tests validate every figure."""
+    return SpecFigure(dict(data=traces, layout=layout))
+
+
+def template(look: Look) -> dict:
+    """The few defaults we want from a Plotly template (the full "plotly" one is 6 KB
+    per figure on the wire): axes that make room for their labels, quiet grid lines
+    in the theme's colours, colour bars without an outline."""
+    grid = "#2a2f3a" if look.dark else "#e5e7eb"
+    axis = dict(automargin=True, gridcolor=grid, linecolor=grid, zerolinecolor=grid,
+                ticks="", title=dict(standoff=15))
+    colorbar = dict(outlinewidth=0, ticks="")
+    return dict(layout=dict(xaxis=axis, yaxis=axis, hovermode="closest",
+                            hoverlabel=dict(align="left"), colorway=OKABE_ITO,
+                            annotationdefaults=dict(arrowcolor=look.fg, arrowhead=0,
+                                                    arrowwidth=1),
+                            shapedefaults=dict(line=dict(color=look.fg)),
+                            coloraxis=dict(colorbar=colorbar)),
+                data=dict(heatmap=[dict(type="heatmap", colorbar=colorbar)]))
 
 
 def base_layout(look: Look, *, height: int, title: str | None = None,
@@ -108,6 +134,7 @@ def base_layout(look: Look, *, height: int, title: str | None = None,
         margin=margin or dict(l=10, r=10, t=40 if title else 10, b=10),
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=look.scaled(0.95))),
         showlegend=False,
+        template=template(look),
     )
 
 

@@ -41,7 +41,6 @@ def make_unrolled(tr: Trace, t: int, *, unknown=None, look: style.Look = style.L
     lang, T, m = look.lang, tr.T, tr.model
     unknown = list(unknown) if unknown is not None else [False] * T
     traces, shapes = [], []
-    fs = look.font_size
 
     if show_folded:
         f_traces, f_shapes = folded_parts(tr, t, look, x0=FOLDED_X)

@@ -49,7 +49,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "steps.last": {"en": "t = T", "zh": "t = T"},
     "steps.first_help": {"en": "Go to step t = 1 (key: Home)", "zh": "跳到 t = 1（快捷键 Home）"},
     "steps.prev_help": {"en": "One step back (key: ←)", "zh": "后退一步（快捷键 ←）"},
-    "steps.play_help": {"en": "Walk t from 1 to T (key: P)", "zh": "让 t 从 1 走到 T（快捷键 P）"},
+    "steps.play_help": {"en": "Walk t from 1 to T, or pause (key: Space)",
+                        "zh": "让 t 从 1 走到 T，或暂停（快捷键：空格）"},
     "steps.next_help": {"en": "One step forward (key: →)", "zh": "前进一步（快捷键 →）"},
     "steps.last_help": {"en": "Go to the last step t = T (key: End)",
                         "zh": "跳到最后一步 t = T（快捷键 End）"},
@@ -58,6 +59,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "steps.speed.slow": {"en": "slow", "zh": "慢"},
     "steps.speed.normal": {"en": "normal", "zh": "中"},
     "steps.speed.fast": {"en": "fast", "zh": "快"},
+    "steps.speed_help": {"en": "How fast play walks through the steps",
+                         "zh": "播放时逐步前进的速度"},
     # --- figures ---------------------------------------------------------------
     "fig.unrolled.title": {"en": "Folded network, and the same network unrolled in time",
                            "zh": "折叠的网络，以及按时间展开的同一个网络"},

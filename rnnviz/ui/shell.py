@@ -1,18 +1,26 @@
-"""The frame around every page: page config, navigation, sidebar, the sentence box.
+"""The frame around every page: page config, navigation, the top bar, URL checks.
 
-``app.py`` calls ``start()`` and runs the page it returns. The pages are the
-files in ``pages/``, listed once in ``PAGES`` and shown with ``st.navigation``
-(so Streamlit's automatic ``pages/`` discovery is off, and ``AppTest`` reaches
-every page through ``app.py``).
+``app.py`` calls ``main()``: ``start()``, the page it returns, ``finish()``.
+The pages are the files in ``pages/``, listed once in ``PAGES`` and shown with
+``st.navigation``; each page's URL path is its file name. Every page begins with
+``ctx = shell.page()``, which also covers the one run where Streamlit still
+treats ``pages/`` as auto-discovered (see ``page``). The top bar holds the live
+sentence box, the model and language switches, the presenter view and the
+share & export panel. Every setting is in the URL (``rnnviz.urlstate``); a
+parameter that cannot be used is reported in a notice and dropped.
 """
 from __future__ import annotations
 
+import re
+import threading
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
+from .. import export, urlstate
 from ..i18n import LANG_NAMES, LANGS, text
-from . import context, models, resources
+from . import context, models, resources, steps, views
 
 
 @dataclass(frozen=True)
@@ -24,47 +32,116 @@ class PageSpec:
     sentence: bool          # shows the live sentence box
 
 
-# URL paths differ from the file names on purpose: AppTest.switch_page mistakes
-# a page whose url_path equals its file stem for an auto-discovered pages/ page
-# and runs it without this frame (tests/test_pages.py checks the rule).
+# url_path = the file's stem, the path Streamlit's pages/ discovery gives it too, so
+# both name a page alike (tests/test_pages.py checks it; see ``page``)
 PAGES = (
-    PageSpec("pages/network.py", "nav.network", "rnn", ":material/hub:", True),
-    PageSpec("pages/heatmaps.py", "nav.heatmaps", "weights", ":material/grid_on:", True),
-    PageSpec("pages/bptt.py", "nav.bptt", "backprop", ":material/undo:", True),
-    PageSpec("pages/why_rnn.py", "nav.why", "why", ":material/compare_arrows:", True),
-    PageSpec("pages/training.py", "nav.training", "train", ":material/model_training:", False),
+    PageSpec("pages/network.py", "nav.network", urlstate.NETWORK, ":material/hub:", True),
+    PageSpec("pages/weights.py", "nav.heatmaps", urlstate.WEIGHTS, ":material/grid_on:", True),
+    PageSpec("pages/bptt.py", "nav.bptt", urlstate.BACKPROP, ":material/undo:", True),
+    PageSpec("pages/why.py", "nav.why", urlstate.WHY, ":material/compare_arrows:", True),
+    PageSpec("pages/train.py", "nav.training", urlstate.TRAIN, ":material/model_training:",
+             False),
 )
 
 SENTENCE_KEY = "s"
-DEFAULT_SENTENCE = "我 吃 苹果"
-MAX_SENTENCE_CHARS = 400
+SENTENCE = urlstate.BY_NAME[SENTENCE_KEY]
+DEFAULT_SENTENCE = SENTENCE.default
+MAX_SENTENCE_CHARS = SENTENCE.max_len
+LANG_KEY = "lang"
+NOTICE_KEY = "_rnnviz_url_notice"       # problems of the opening URL, until dismissed
+SHARE_KEY = "lecture_share"
+
+
+_frame = threading.local()      # how deep this script thread is inside main()'s page
+
+
+def main() -> None:
+    """The whole app: the frame, the page chosen in the URL, the share panel."""
+    current = start()
+    _frame.depth = getattr(_frame, "depth", 0) + 1
+    try:
+        current.run()
+    finally:
+        _frame.depth -= 1
+    finish()
+
+
+def page() -> context.Context:
+    """A page's first line: the context of this rerun.
+
+    Streamlit decides once per server process, before any of our code runs,
+    whether ``pages/`` is auto-discovered: the first session's first run (and
+    every ``AppTest`` run) executes a ``pages/`` file named in the URL directly,
+    without ``app.py``. Such a page runs the whole app here instead (whose
+    ``st.navigation`` finds the same page under the same URL path) and stops."""
+    if not getattr(_frame, "depth", 0):
+        main()
+        st.stop()
+    return context.get()
+
+
+def sentence_page() -> context.Context:
+    """``page()`` for a page about the typed sentence: while the box is blank it
+    shows the prompt and stops."""
+    ctx = page()
+    if not views.sentence_ready(ctx):
+        st.stop()
+    return ctx
 
 
 def start():
     """Configure the page, draw the common frame, return the page to run."""
     st.set_page_config(page_title="rnnviz", page_icon="🔁", layout="wide",
                        initial_sidebar_state="collapsed")
+    check_url()             # first: Streamlit drops a bound value it cannot parse
+    for name in (LANG_KEY, steps.SPEED_KEY):
+        context.seed_from_url(name)
     resources.warm_tokenizer()
     lang = context.language()
     pages = [st.Page(p.file, title=text(p.title_key, lang), url_path=p.url_path, icon=p.icon,
                      default=(i == 0)) for i, p in enumerate(PAGES)]
     current = st.navigation(pages, position="top")
     spec = next((p for p in PAGES if p.url_path == current.url_path), PAGES[0])
-    box, model, settings = st.columns([7, 2, 2], vertical_alignment="bottom")
-    with settings:
+    box, model, language, present, share = st.columns([10, 3, 3, 3, 3],
+                                                      vertical_alignment="bottom")
+    with language:
         language_switch(lang)
+    with present:
+        presenter_switch(lang)
     with model:
         models.choice_widget(lang)
+    with share:
+        popover = st.popover(text("lecture.share", lang), icon=":material/ios_share:",
+                             help=text("lecture.share_help", lang), key=SHARE_KEY,
+                             on_change="rerun")
+        views.share_slot(popover.empty(), bool(popover.open))
     with box:
         sentence = sentence_box(lang) if spec.sentence else st.session_state.get(SENTENCE_KEY, "")
-    context.build(sentence)
+    ctx = context.build(sentence, spec.url_path)
+    style(context.presenting())
+    notice(lang)
+    views.browser_helper(lang, ctx.look.dark, export.filename(ctx.page, ctx.text))
     return current
 
 
+def finish() -> None:
+    """After the page: the share panel, unless the page's play fragment drew it."""
+    if not views.panel_drawn():
+        views.share_panel(context.get())
+
+
 def language_switch(lang: str) -> None:
-    st.segmented_control(text("shell.language", lang), LANGS, key="lang",
-                         default=context.language(), format_func=LANG_NAMES.get,
-                         bind="query-params", persist_state="session")
+    """中文 / English (URL ``?lang=``, kept by context.keep_in_url: see there why)."""
+    st.session_state.setdefault(LANG_KEY, lang)
+    value = st.segmented_control(text("shell.language", lang), LANGS, key=LANG_KEY,
+                                 format_func=LANG_NAMES.get, required=True,
+                                 persist_state="session")
+    context.keep_in_url(LANG_KEY, value, context.browser_language())
+
+
+def presenter_switch(lang: str) -> None:
+    st.toggle(text("lecture.present", lang), key=context.PRESENT_KEY, bind="query-params",
+              help=text("lecture.present_help", lang))
 
 
 def sentence_box(lang: str) -> str:
@@ -73,3 +150,71 @@ def sentence_box(lang: str) -> str:
                          max_chars=MAX_SENTENCE_CHARS, live=True, bind="query-params",
                          persist_state="session",
                          placeholder=text("sentence.placeholder", lang))
+
+
+# --------------------------------------------------------------------------- URL
+
+def check_url() -> None:
+    """Check the URL's parameters against ``urlstate``; drop and remember the bad ones.
+
+    Runs before any widget: on the first run the URL is still as typed, and
+    Streamlit silently drops a bound value it cannot parse when the widget is
+    drawn, so this is the only moment to see it."""
+    params = {k: st.query_params.get_all(k) for k in st.query_params}
+    _, problems = urlstate.check({k: [context.aliases().get(k, {}).get(v, v) for v in vs]
+                                  for k, vs in params.items()})
+    if params.get(models.CHOICE_KEY, [""])[-1] == "session" and models.session_model() is None:
+        problems.append(urlstate.Problem(models.CHOICE_KEY, "session", "session"))
+    for p in problems:
+        if p.reason != "session":           # that one the model switch resets itself
+            try:
+                del st.query_params[p.name]
+            except StreamlitAPIException:   # bound to a widget: Streamlit drops it itself
+                pass
+    if problems:
+        st.session_state[NOTICE_KEY] = problems
+
+
+_MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def _md(s: str, limit: int = 40) -> str:
+    """User text for a Markdown notice: cut, and its Markdown shown as typed."""
+    s = str(s)
+    return _MD.sub(r"\\\1", s[:limit] + ("…" if len(s) > limit else ""))
+
+
+def notice(lang: str) -> None:
+    """The notice about unusable URL parameters, until the user dismisses it."""
+    problems = st.session_state.get(NOTICE_KEY)
+    if not problems:
+        return
+    lines = [text("lecture.url.notice", lang)]
+    for p in problems:
+        field = urlstate.BY_NAME.get(p.name)
+        allowed = field.max_len if p.reason == "length" else field.allowed if field else ""
+        lines.append("- " + text(f"lecture.url.{p.reason}", lang, name=_md(p.name),
+                                 raw=_md(p.raw), allowed=_md(str(allowed))))
+    with st.container(horizontal=True, vertical_alignment="center", key="url_notice"):
+        st.warning("\n".join(lines), icon=":material/link_off:")
+        st.button(text("lecture.url.ok", lang), key="url_notice_ok",
+                  on_click=lambda: st.session_state.pop(NOTICE_KEY, None))
+
+
+# --------------------------------------------------------------------------- look
+
+BASE_CSS = f".st-key-{context.BROWSER_KEY} {{ display: none; }}"
+# presenter view: bigger interface text (Streamlit sizes in rem), the full width,
+# no deploy button, and the lecturer's tools only
+PRESENTER_CSS = f"""
+html {{ font-size: 22px; }}
+[data-testid="stMainBlockContainer"] {{ max-width: 100%; padding: 4rem 1.5rem 2rem; }}
+[data-testid="stAppDeployButton"], .st-key-{models.CHOICE_KEY}, .st-key-{SHARE_KEY} {{
+    display: none; }}
+.js-plotly-plot text tspan[style*="font-size:70%"] {{ font-size: 95% !important; }}
+"""
+
+
+def style(presenting: bool) -> None:
+    css = BASE_CSS + (PRESENTER_CSS if presenting else "")
+    st.html(f"<style>{css}</style>")

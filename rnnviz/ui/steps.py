@@ -1,73 +1,93 @@
-"""Stepping through time: a slider for t, first/previous/play/next/last with keys.
+"""Stepping through time: a slider for t, first/previous/play/next/last with keys, speed.
 
 The selected step lives in ``st.session_state["t"]``, bound to the URL
-parameter ``t`` by the slider. Buttons change it in callbacks (before the
-slider is drawn), and it is clamped to 1..T whenever the sentence changes.
+parameter ``t`` by the slider; the play speed in ``st.session_state["speed"]``
+(URL ``speed``). Buttons change t in callbacks (before the slider is drawn),
+and it is clamped to 1..T whenever the sentence changes. Keys: ← → Home End
+step, Space plays and pauses (Streamlit ignores them while a text box has the
+focus). ``views.play_fragment`` runs the step views and ticks while playing.
 """
 from __future__ import annotations
 
 import streamlit as st
 
+from .. import urlstate
 from ..i18n import text
+from . import context
 
-PLAY_SPEEDS = {"slow": 1.6, "normal": 0.9, "fast": 0.45}     # seconds per step
+PLAY_SPEEDS = urlstate.PLAY_SPEEDS          # seconds per step
+T_KEY, SPEED_KEY, PLAYING_KEY = "t", "speed", "playing"
+SPEED = urlstate.BY_NAME[SPEED_KEY]
 
 
 def clamp(T: int) -> int:
-    t = st.session_state.get("t", 1)
+    t = st.session_state.get(T_KEY, 1)
     t = min(max(int(t) if isinstance(t, int) else 1, 1), max(T, 1))
-    st.session_state["t"] = t
+    st.session_state[T_KEY] = t
     return t
 
 
 def _go(delta: int | None = None, to: int | None = None, T: int = 1) -> None:
-    t = st.session_state.get("t", 1)
+    t = st.session_state.get(T_KEY, 1)
     t = to if to is not None else t + (delta or 0)
-    st.session_state["t"] = min(max(t, 1), T)
+    st.session_state[T_KEY] = min(max(t, 1), T)
+    st.session_state[PLAYING_KEY] = False          # stepping by hand stops the play
 
 
 def _toggle_play(T: int) -> None:
-    playing = not st.session_state.get("playing", False)
-    st.session_state["playing"] = playing
-    if playing and st.session_state.get("t", 1) >= T:
-        st.session_state["t"] = 1                     # replay from the start
+    playing = not st.session_state.get(PLAYING_KEY, False)
+    st.session_state[PLAYING_KEY] = playing
+    if playing and st.session_state.get(T_KEY, 1) >= T:
+        st.session_state[T_KEY] = 1                     # replay from the start
+
+
+def seconds_per_step() -> float | None:
+    """The play fragment's tick while playing, else None."""
+    if not st.session_state.get(PLAYING_KEY, False):
+        return None
+    return PLAY_SPEEDS.get(st.session_state.get(SPEED_KEY), PLAY_SPEEDS[SPEED.default])
 
 
 def controls(T: int, lang: str) -> int:
     """Draw the step controls; return the selected step t (1..T)."""
     clamp(T)
-    playing = st.session_state.get("playing", False)
-    buttons, slider = st.columns([5, 7], vertical_alignment="bottom")
-    with buttons.container(horizontal=True, gap="small"):
-        st.button(text("steps.first", lang), icon=":material/first_page:", key="t_first", on_click=_go,
-                  kwargs=dict(to=1, T=T), shortcut="Home", help=text("steps.first_help", lang))
-        st.button(text("steps.prev", lang), icon=":material/chevron_left:", key="t_prev", on_click=_go,
-                  kwargs=dict(delta=-1, T=T), shortcut="Left",
-                  help=text("steps.prev_help", lang))
+    playing = st.session_state.get(PLAYING_KEY, False)
+    buttons, slider, speed = st.columns([6, 5, 2], vertical_alignment="bottom")
+    with buttons.container(horizontal=True, gap="small", vertical_alignment="bottom"):
+        _button("first", ":material/first_page:", "Home", lang, kwargs=dict(to=1, T=T))
+        _button("prev", ":material/chevron_left:", "Left", lang, kwargs=dict(delta=-1, T=T))
         st.button(text("steps.pause" if playing else "steps.play", lang), key="t_play",
                   icon=":material/pause:" if playing else ":material/play_arrow:",
-                  on_click=_toggle_play, args=(T,), shortcut="P",
+                  on_click=_toggle_play, args=(T,), shortcut="Space",
                   help=text("steps.play_help", lang),
                   type="primary" if playing else "secondary")
-        st.button(text("steps.next", lang), icon=":material/chevron_right:", key="t_next", on_click=_go,
-                  kwargs=dict(delta=1, T=T), shortcut="Right",
-                  help=text("steps.next_help", lang))
-        st.button(text("steps.last", lang), icon=":material/last_page:", key="t_last", on_click=_go,
-                  kwargs=dict(to=T, T=T), shortcut="End", help=text("steps.last_help", lang))
+        _button("next", ":material/chevron_right:", "Right", lang, kwargs=dict(delta=1, T=T))
+        _button("last", ":material/last_page:", "End", lang, kwargs=dict(to=T, T=T))
     if T > 1:
-        slider.slider(text("steps.slider", lang), 1, T, key="t", bind="query-params")
-    return st.session_state["t"]
+        slider.slider(text("steps.slider", lang), 1, T, key=T_KEY, bind="query-params")
+    st.session_state.setdefault(SPEED_KEY, SPEED.default)
+    value = speed.segmented_control(text("steps.speed", lang), SPEED.choices, key=SPEED_KEY,
+                                    required=True, persist_state="session",
+                                    format_func=lambda s: text(f"steps.speed.{s}", lang),
+                                    help=text("steps.speed_help", lang))
+    context.keep_in_url(SPEED_KEY, value, SPEED.default)   # not bind=: see context
+    return st.session_state[T_KEY]
+
+
+def _button(name: str, icon: str, key: str, lang: str, kwargs: dict) -> None:
+    st.button(text(f"steps.{name}", lang), icon=icon, key=f"t_{name}", on_click=_go,
+              kwargs=kwargs, shortcut=key, help=text(f"steps.{name}_help", lang))
 
 
 def advance_if_playing(T: int) -> None:
     """Called by the play fragment on each tick: next step, stop at T."""
-    if not st.session_state.get("playing", False):
+    if not st.session_state.get(PLAYING_KEY, False):
         return
-    t = st.session_state.get("t", 1)
+    t = st.session_state.get(T_KEY, 1)
     if t >= T:
-        st.session_state["playing"] = False
+        st.session_state[PLAYING_KEY] = False
     else:
-        st.session_state["t"] = t + 1
+        st.session_state[T_KEY] = t + 1
 
 
 def select_from_chart(key: str, T: int) -> None:
@@ -79,6 +99,6 @@ def select_from_chart(key: str, T: int) -> None:
         if isinstance(t, list):
             t = t[0] if t else None
         if isinstance(t, (int, float)) and 1 <= int(t) <= T:
-            st.session_state["t"] = int(t)
-            st.session_state["playing"] = False
+            st.session_state[T_KEY] = int(t)
+            st.session_state[PLAYING_KEY] = False
             return

@@ -1,31 +1,408 @@
-"""Pieces the sentence pages share: the empty-sentence prompt, play, chart config."""
+"""Pieces the sentence pages share: one call per chart, the empty-sentence prompt,
+play, the share & export panel, the numbers of a step, the browser helper.
+
+A page draws a chart with
+
+    views.chart(fig, key="unrolled", ctx=ctx, t=t)
+
+which passes the chart's config (PNG ×2 download and, through the browser
+helper, an SVG button, both named ``rnnviz_<page>_<sentence>_t<t>_<kind>`` from
+the figure's ``layout.meta``; the modebar in the interface language),
+``theme=None`` (the figures carry their own colours) and a text alternative:
+``alt="alt.<kind>"`` from the string table, filled with the sentence and step
+(pass ``alt=`` to say something else).
+"""
 from __future__ import annotations
+
+import functools
+import html
+import re
 
 import streamlit as st
 
-from ..i18n import text
+from .. import export, urlstate
+from ..figures._spec import meta_of
+from ..figures.chips import chips_html
+from ..figures.formula import columns
+from ..figures.style import Look, fmt
+from ..i18n import STRINGS, text
+from ..tokenize import tokenize
+from . import context, steps
 from .context import Context
-from .steps import PLAY_SPEEDS
 
 CHART_CONFIG = {"displaylogo": False, "scrollZoom": False,
                 "toImageButtonOptions": {"format": "png", "scale": 2}}
 # theme=None: the figures carry their own colours and fonts (and redraw faster
-# without Streamlit's theme pass: measured in bench/live_latency.py)
+# without Streamlit's theme pass: measured in bench/live_latency.py).
+# Prefer views.chart(...), which adds the file names, the language and alt text.
 CHART = dict(config=CHART_CONFIG, theme=None)
+
+ZOOM_BUTTONS = ["zoom2d", "pan2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"]
+PLOTLY_LOCALES = {"en": "en-US", "zh": "zh-CN"}
+# Plotly's own strings -> ours (the modebar and its messages, in the interface language)
+PLOTLY_STRINGS = {
+    "Download plot as a PNG": "lecture.chart.png", "Download plot": "lecture.chart.png",
+    "Zoom": "plotly.zoom", "Pan": "plotly.pan", "Zoom in": "plotly.zoom_in",
+    "Zoom out": "plotly.zoom_out", "Autoscale": "plotly.autoscale", "Reset axes": "plotly.reset",
+    "Preparing image - this may take a few seconds": "plotly.preparing",
+    "Image download succeeded": "plotly.downloaded",
+    "Sorry, there was a problem downloading your image!": "plotly.failed",
+}
+
+
+@functools.lru_cache(maxsize=8)
+def chart_config(lang: str, zoom: bool = False) -> dict:
+    """The Plotly config of every chart (one object per language: don't mutate it)."""
+    locale = PLOTLY_LOCALES.get(lang, "en-US")
+    return {**CHART_CONFIG, "modeBarButtonsToRemove": [] if zoom else ZOOM_BUTTONS,
+            "locale": locale, "locales": {locale: {"dictionary": {
+                k: text(v, lang) for k, v in PLOTLY_STRINGS.items()}}}}
+
+
+def chart(fig, *, key: str, ctx: Context, t: int | None = None, alt: str | None = None,
+          zoom: bool = False, where=None, **kwargs):
+    """``st.plotly_chart`` with the language, the theme, downloads and a text alternative.
+
+    ``alt`` defaults to the string ``alt.<kind>`` (``kind`` from the figure's
+    ``layout.meta``, else ``key``) filled with the sentence and step t; ``where``
+    is a column or container (default: here); other keyword arguments go to
+    st.plotly_chart. The browser helper names downloads from the figure's meta
+    (kind, t), so the figure itself is not changed: an unchanged figure is not
+    sent again."""
+    kind = meta_of(fig).get("kind", key)
+    if alt is None:
+        alt = describe(f"alt.{kind}", ctx, t) if f"alt.{kind}" in STRINGS else None
+    return (where or st).plotly_chart(fig, key=key, config=chart_config(ctx.lang, zoom),
+                                      theme=None, alt=alt, **kwargs)
+
+
+def describe(key: str, ctx: Context, t: int | None = None) -> str:
+    """The string ``key`` filled with what the sentence and step t are (for alt texts)."""
+    tg, m = ctx.tagging, ctx.model
+    values = dict(sentence=" ".join(tg.tokens) if tg else "", T=ctx.T, H=m.H, K=m.K,
+                  n=m.n_vocab, f=m.f, t=t or "", prev=(t or 1) - 1, word="", tag="", p="")
+    if tg and t and 1 <= t <= tg.T:
+        values.update(word=tg.tokens[t - 1], tag=tg.tags[t - 1],
+                      p=f"{tg.trace.confidence[t - 1]:.2f}")
+    return text(key, ctx.lang, **values)
+
+
+# --------------------------------------------------------------------------- messages
+
+_MESSAGES = (   # what tokenize.tokenize says (English) -> our string, its numbers
+    (re.compile(r"The text is empty\."), "tokenize.empty", ()),
+    (re.compile(r"The text has nothing to tag\."), "tokenize.nothing", ()),
+    (re.compile(r"Only the first ([\d,]+) tokens are used \(the text had more than "
+                r"([\d,]+) characters\)"), "tokenize.tokens_chars", ("n", "chars")),
+    (re.compile(r"Only the first ([\d,]+) tokens are used \(the sentence had ([\d,]+)\)"),
+     "tokenize.tokens", ("n", "had")),
+    (re.compile(r"Only the first ([\d,]+) characters are used \(the text had ([\d,]+)\)"),
+     "tokenize.chars", ("chars", "had")),
+)
+
+
+def tokenizer_message(message: str | None, lang: str) -> str | None:
+    """The tokenizer's (English) message in ``lang``; unknown messages stay as they are."""
+    if not message:
+        return None
+    for pattern, key, names in _MESSAGES:
+        m = pattern.search(message)
+        if m:
+            return text(key, lang, **dict(zip(names, m.groups())))
+    return message
 
 
 def sentence_ready(ctx: Context) -> bool:
     """Show the friendly prompt (or a note) and say whether there is a sentence to draw."""
     if ctx.tagging is None:
-        st.info(text("sentence.empty", ctx.lang), icon="✍️")
+        note = tokenizer_message(tokenize(ctx.text).message, ctx.lang) \
+            if ctx.text.strip() else None
+        st.info(note or text("sentence.empty", ctx.lang), icon="✍️")
+        share_panel(ctx)
         return False
     if ctx.tagging.tokenized.truncated:
-        st.warning(text("sentence.truncated", ctx.lang, n=ctx.tagging.T), icon="✂️")
+        st.warning(tokenizer_message(ctx.tagging.message, ctx.lang) or
+                   text("sentence.truncated", ctx.lang, n=ctx.T), icon="✂️")
     return True
 
 
+# --------------------------------------------------------------------------- play
+
 def play_fragment(body) -> None:
-    """Run ``body`` as a fragment that ticks while playing (one step per tick)."""
-    playing = st.session_state.get("playing", False)
-    speed = PLAY_SPEEDS.get(st.session_state.get("speed", "normal"), 0.9)
-    st.fragment(body, run_every=speed if playing else None)()
+    """Run ``body`` (the step views, not itself a fragment) as a fragment that ticks
+    while playing, one step per tick. Play, pause and a new speed, pressed inside
+    the fragment, rerun the whole app once so that the tick starts or stops."""
+    every = steps.seconds_per_step()
+
+    def run():
+        if steps.seconds_per_step() != every:
+            st.rerun()
+        body()
+        share_panel(context.get())          # the link and file names follow t
+
+    st.fragment(run, run_every=every)()
+
+
+# --------------------------------------------------------------------------- numbers
+
+NUMBERS_KEY = "lecture_numbers"
+
+
+def numbers(ctx: Context, t: int) -> None:
+    """The vectors of step t as a table of numbers (the formula figure, readable as text)."""
+    box = st.expander(text("lecture.numbers", ctx.lang, t=t), icon=":material/table:",
+                       key=NUMBERS_KEY, on_change="rerun")
+    if not box.open:                    # built only when opened, not on every keystroke
+        return
+    col = columns(ctx.tagging.trace, t)
+    heads = {"Ux": f"U x_{{{t}}}", "Ws": f"W s_{{{t - 1}}}", "b": "b", "a": f"a_{{{t}}}",
+             "s": f"s_{{{t}}}"}                       # the formula's columns, as LaTeX
+    rows = [f"| {text('lecture.numbers.unit', ctx.lang)} | "
+            + " | ".join(f"${h}$" for h in heads.values()) + " |",
+            "|---:|" + "---:|" * len(heads)]
+    for h in range(ctx.model.H):
+        rows.append(f"| {h + 1} | " + " | ".join(fmt(col[k][h]) for k in heads) + " |")
+    box.markdown("\n".join(rows))
+
+
+# --------------------------------------------------------------------------- share & export
+
+PANEL_KEY = "_rnnviz_panel"        # [the panel's slot, drawn in this run?, open?]
+
+
+def share_slot(slot, is_open: bool) -> None:
+    """Remember the (empty) container of the share panel for this full run; a closed
+    panel is not built (nothing to send on every keystroke)."""
+    st.session_state[PANEL_KEY] = [slot, False, is_open]
+
+
+def panel_drawn() -> bool:
+    entry = st.session_state.get(PANEL_KEY)
+    return bool(entry and entry[1])
+
+
+def share_panel(ctx: Context) -> None:
+    """The link to this view and the downloads, drawn into the shell's slot: by the
+    play fragment (on every run of it, so that they follow the selected step: a
+    fragment's writes replace its own earlier ones), else at the end of the run
+    (``shell.finish``)."""
+    entry = st.session_state.get(PANEL_KEY)
+    if not entry:
+        return
+    slot, _, is_open = entry
+    entry[1] = True
+    if not is_open:
+        return
+    t = st.session_state.get(steps.T_KEY) if ctx.tagging else None
+    with slot.container():
+        st.markdown(f"**{text('lecture.link', ctx.lang)}**")
+        st.code(view_link(ctx), language=None, wrap_lines=True)
+        st.caption(text("lecture.link_caption", ctx.lang) + " "
+                   + text("lecture.theme_hint", ctx.lang))
+        if ctx.tagging is not None:
+            downloads(ctx, min(max(int(t or 1), 1), ctx.T))
+
+
+def view_values(ctx: Context) -> dict:
+    """The current value of every URL field: the widget's, else the URL's (a widget
+    drawn later in this run), else (in urlstate.link) the table's default."""
+    ss = st.session_state
+    values, _ = urlstate.check({k: st.query_params.get_all(k) for k in st.query_params})
+    values.update({f.name: ss[f.name] for f in urlstate.FIELDS if ss.get(f.name) is not None})
+    values.update(s=ctx.text, lang=ctx.lang, present=context.presenting(),
+                  embed_options="dark_theme" if ctx.look.dark else "light_theme")
+    values.setdefault("bptt_f", ctx.model.f)
+    if ctx.T:
+        values.setdefault("bptt_t", ctx.T)
+    return values
+
+
+def app_root() -> str:
+    """The app's root URL as the browser sees it ('' when unknown, as in tests)."""
+    url = getattr(st.context, "url", None) or ""
+    path = url.split("?")[0].rstrip("/")
+    for f in urlstate.SENTENCE_PAGES + (urlstate.TRAIN,):
+        if path.endswith("/" + f):
+            return path[: -len(f) - 1]
+    return path
+
+
+def view_link(ctx: Context) -> str:
+    return urlstate.link(app_root(), ctx.page or urlstate.NETWORK, view_values(ctx))
+
+
+def downloads(ctx: Context, t: int) -> None:
+    """This view as one HTML file, the matrices as CSV and .npz (built on click only)."""
+    lang, tr = ctx.lang, ctx.tagging.trace
+    name = functools.partial(export.filename, ctx.page, ctx.text)
+    st.markdown(f"**{text('lecture.downloads', lang)}**")
+    st.download_button(text("lecture.dl.html", lang), functools.partial(view_html, ctx, t),
+                       file_name=name(t) + ".html", mime="text/html", on_click="ignore",
+                       key="lecture_dl_html", icon=":material/download:",
+                       help=text("lecture.dl.html_help", lang, t=t))
+    with st.container(horizontal=True, gap="small"):
+        for m in ("U", "W", "V", "S", "O"):
+            st.download_button(text("lecture.dl.csv", lang, name=m),
+                               functools.partial(_csv, m, tr), file_name=name(None, m) + ".csv",
+                               mime="text/csv", on_click="ignore", key=f"lecture_dl_{m}",
+                               help=text("lecture.dl.csv_help", lang,
+                                         what=text(f"lecture.what.{m}", lang)))
+        st.download_button(text("lecture.dl.npz", lang), functools.partial(export.npz_bytes, tr),
+                           file_name=name() + ".npz", mime="application/octet-stream",
+                           on_click="ignore", key="lecture_dl_npz",
+                           help=text("lecture.dl.npz_help", lang))
+
+
+def _csv(name: str, tr) -> bytes:
+    return export.csv_text(name, export.matrices(tr)[name]).encode("utf-8-sig")  # BOM: Excel
+
+
+def view_html(ctx: Context, t: int) -> bytes:
+    """Every figure of the sentence at step t in one offline HTML file (runs on click)."""
+    from plotly.offline import get_plotlyjs
+
+    from ..figures.formula import make_formula
+    from ..figures.heatmaps import make_heatmaps, make_u_full
+    from ..figures.neurons import make_neurons
+    from ..figures.unrolled import make_unrolled
+
+    lang, tg = ctx.lang, ctx.tagging
+    tr = tg.trace
+    look = Look(lang=lang, dark=ctx.look.dark)          # the normal size: a document
+    figs = [("fig.unrolled.title", "unrolled",
+             make_unrolled(tr, t, unknown=tg.unknown, look=look)),
+            ("", "formula", make_formula(tr, t, look=look)),
+            ("", "neurons", make_neurons(tr, t, look=look)),
+            ("", "heatmaps", make_heatmaps(tr, t, look=look)),
+            ("", "u_full", make_u_full(ctx.model, highlight=tr.x, look=look))]
+    sentence = " ".join(tg.tokens)
+    page = export.view_html(
+        title=text("export.title", lang, sentence=sentence, t=t),
+        intro=text("export.intro", lang),
+        figures=[export.Figure(text(h, lang) if h else "", f.to_json(),
+                               describe(f"alt.{n}", ctx, t)) for h, n, f in figs],
+        plotly_js=get_plotlyjs(), lang=lang, dark=look.dark,
+        chips_html=f"<h2>{html.escape(text('export.tagging', lang))}</h2>"
+        + chips_html(tg.tokens, tg.tags, tr.confidence, tg.unknown,
+                     unknown_note=text("tagging.unknown", lang), selected=t, font_px=20),
+        notes=[text("export.model", lang, H=ctx.model.H, n=ctx.model.n_vocab,
+                    K=ctx.model.K, f=ctx.model.f)])
+    return page.encode("utf-8")
+
+
+# --------------------------------------------------------------------------- the browser
+
+BROWSER_JS = r"""
+export default function (component) {
+  const S = window.__rnnviz || (window.__rnnviz = {});
+  S.data = component.data;
+  S.setState = component.setStateValue;
+  if (S.timer) return;
+  const isDark = () => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const rgb = app ? getComputedStyle(app).backgroundColor.match(/[\d.]+/g) : null;
+    return rgb ? 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] < 128 : false;
+  };
+  // run fn with gd's download options changed (the toImage button reads them on click)
+  const withOptions = (gd, change, fn) => {
+    const o = gd._context.toImageButtonOptions, saved = {...o};
+    Object.assign(o, change);
+    try { fn(); } finally {
+      for (const k of Object.keys(o)) delete o[k];
+      Object.assign(o, saved);
+    }
+  };
+  const named = (gd) => {                      // export.filename(page, sentence, t, kind)
+    const meta = (gd.layout || {}).meta || {};
+    const box = gd.closest('[class*="st-key-"]');
+    const key = box ? (box.className.match(/st-key-([\w-]+)/) || [])[1] : 'chart';
+    const t = Number.isInteger(meta.t) ? `_t${meta.t}` : '';
+    return {filename: `${S.data.prefix}${t}_${meta.kind || key}`};
+  };
+  const toImage = (gd) => {
+    const bar = gd._fullLayout && gd._fullLayout._modeBar;
+    return bar ? bar.buttons.flat().find((b) => b.name === 'toImage') : null;
+  };
+  const decorate = (gd) => {
+    const button = toImage(gd);
+    if (!button) return;
+    if (!button.__rnnviz) {        // the PNG button: our file name
+      const click = button.__rnnviz = button.click;
+      button.click = function (g, ev) { withOptions(g, named(g), () => click.call(this, g, ev)); };
+    }
+    const group = gd.querySelector('.modebar-group');
+    let svg = gd.querySelector('.rnnviz-svg');
+    if (!svg && group) {
+      svg = document.createElement('button');     // like Plotly's own buttons
+      svg.type = 'button';
+      svg.className = 'modebar-btn rnnviz-svg';
+      svg.setAttribute('rel', 'tooltip');
+      svg.textContent = 'SVG';
+      svg.style.cssText = 'font:700 10px sans-serif;padding:0 3px;';
+      svg.addEventListener('click', () => withOptions(
+        gd, {...named(gd), format: 'svg', scale: 1}, () => button.__rnnviz.call(button, gd)));
+      group.prepend(svg);
+    }
+    if (svg && svg.getAttribute('data-title') !== S.data.svg) {
+      svg.setAttribute('data-title', S.data.svg);
+      svg.setAttribute('aria-label', S.data.svg);
+    }
+  };
+  // the SVG button goes in as soon as Plotly (re)builds a modebar: same task, no
+  // later repaint; the theme is polled (a menu change reruns nothing by itself)
+  const decorateAll = () => {
+    document.querySelectorAll('.js-plotly-plot').forEach(decorate);
+  };
+  const checkTheme = () => {
+    const theme = isDark() ? 'dark' : 'light';
+    if (theme !== S.data.theme && theme !== S.sent) { S.sent = theme; S.setState('theme', theme); }
+    if (theme === S.data.theme) S.sent = null;
+  };
+  // Space plays and pauses also when a click left the focus on some other control
+  // (Streamlit's shortcut would lose to that control); a control reached with Tab
+  // (the keyboard user's) and every text box keep their Space.
+  const isText = (el) => el.isContentEditable || el.tagName === 'TEXTAREA' ||
+    el.tagName === 'SELECT' || (el.tagName === 'INPUT' &&
+      !['checkbox', 'radio', 'button', 'range'].includes(el.type));
+  const space = (e) => {
+    if (e.key !== ' ' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+    const el = document.activeElement || document.body;
+    if (isText(el) || (el !== document.body && S.tabbed)) return;
+    const play = [...document.querySelectorAll('.st-key-t_play button')]
+      .find((b) => b.getClientRects().length);           // the one drawn
+    if (!play) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    if (e.type === 'keydown' && !e.repeat) play.click();
+  };
+  window.addEventListener('pointerdown', () => { S.tabbed = false; }, true);
+  window.addEventListener('keydown', (e) => { if (e.key === 'Tab') S.tabbed = true; }, true);
+  window.addEventListener('keydown', space, true);
+  window.addEventListener('keyup', space, true);
+  S.observer = new MutationObserver(decorateAll);
+  S.observer.observe(document.body, {childList: true, subtree: true});
+  S.timer = setInterval(checkTheme, 600);
+  decorateAll();
+  checkTheme();
+}
+"""
+
+
+def _minified(js: str) -> str:
+    """Without comments and indentation: the helper is sent with every run."""
+    lines = (re.sub(r"^//.*$|\s+//\s.*$", "", line.strip()) for line in js.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+@functools.lru_cache(maxsize=1)
+def _browser_component():
+    return st.components.v2.component("rnnviz_browser", js=_minified(BROWSER_JS))
+
+
+def browser_helper(lang: str, dark: bool, prefix: str) -> None:
+    """Mount the page's helper: it reports a theme change made in Streamlit's menu (which
+    reruns nothing by itself), adds an SVG download button to every chart and names the
+    downloads ``prefix`` + step + kind (see BROWSER_JS)."""
+    _browser_component()(key=context.BROWSER_KEY, on_theme_change=lambda: None,
+                         data={"theme": "dark" if dark else "light",
+                               "svg": text("lecture.chart.svg", lang), "prefix": prefix})

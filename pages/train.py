@@ -2,10 +2,10 @@
 import streamlit as st
 
 from rnnviz.i18n import text
-from rnnviz.ui import context
+from rnnviz.ui import shell
 from rnnviz.ui import training as tr
 
-ctx = context.get()
+ctx = shell.page()
 lang = ctx.lang
 st.markdown(text("train.intro", lang))
 

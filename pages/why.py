@@ -9,9 +9,9 @@ from rnnviz.figures.edit import make_edit
 from rnnviz.figures.reach import make_reach, strip_html
 from rnnviz.i18n import text
 from rnnviz.tokenize import normalize
-from rnnviz.ui import context, feedforward, resources, steps, views
+from rnnviz.ui import feedforward, resources, shell, steps, views
 
-ctx = context.get()
+ctx = shell.page()
 lang, look = ctx.lang, ctx.look
 st.markdown(text("why.intro", lang))
 if ctx.model is not resources.builtin_model():

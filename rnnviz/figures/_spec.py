@@ -1,0 +1,77 @@
+"""A go.Figure that stays a plain dict until someone needs Plotly's objects.
+
+``st.plotly_chart`` only calls ``fig.to_dict()`` and JSON-encodes the result.
+Building Plotly's trace and layout objects for that (even unvalidated) and
+deep-copying them again in ``to_dict`` was a fifth of a rerun's server time
+(py-spy, bench/load.py). ``SpecFigure.to_dict`` returns the spec directly,
+with NumPy arrays as Plotly's typed arrays; anything else (``fig.data``,
+``fig.layout``, ``write_html``, ``update_layout``, tests) builds the real
+figure on first use and behaves exactly like ``go.Figure``.
+"""
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from _plotly_utils.utils import is_skipped_key, to_typed_array_spec
+
+
+class SpecFigure(go.Figure):
+    def __init__(self, spec: dict):              # noqa: D107 — no super().__init__ yet
+        object.__setattr__(self, "_spec", spec)
+        object.__setattr__(self, "_built", False)
+
+    def _build(self) -> None:
+        if not object.__getattribute__(self, "_built"):
+            object.__setattr__(self, "_built", True)
+            go.Figure.__init__(self, object.__getattribute__(self, "_spec"), _validate=False)
+
+    def __getattr__(self, name):
+        # Reached only for attributes not set yet: Plotly's internals before the build.
+        if object.__getattribute__(self, "_built"):
+            raise AttributeError(name)
+        self._build()
+        return object.__getattribute__(self, name)
+
+    def __setattr__(self, name, value):
+        self._build()
+        super().__setattr__(name, value)
+
+    def to_dict(self) -> dict:
+        if object.__getattribute__(self, "_built"):
+            return super().to_dict()
+        return _jsonable(object.__getattribute__(self, "_spec"))
+
+    def to_plotly_json(self) -> dict:
+        return self.to_dict()
+
+    @property
+    def meta(self) -> dict:
+        """``layout.meta`` without building the figure ({} when there is none)."""
+        if object.__getattribute__(self, "_built"):
+            meta = self.layout.meta
+        else:
+            meta = object.__getattribute__(self, "_spec").get("layout", {}).get("meta")
+        return meta if isinstance(meta, dict) else {}
+
+
+def meta_of(fig: go.Figure) -> dict:
+    """A figure's ``layout.meta`` (a dict for our figures), building nothing."""
+    meta = fig.meta if isinstance(fig, SpecFigure) else fig.layout.meta
+    return meta if isinstance(meta, dict) else {}
+
+
+def _jsonable(value, key=None):
+    """A copy of ``value`` ready for JSON: arrays as typed arrays (as Plotly's
+    ``convert_to_base64``), tuples as lists, properties set to None left out (as
+    Plotly does: None means unset); the spec itself is left untouched."""
+    if isinstance(value, dict):
+        return {k: _jsonable(v, k) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind in "fiu" and value.size and not is_skipped_key(key):
+            return to_typed_array_spec(np.ascontiguousarray(value))
+        return value.tolist()
+    if isinstance(value, np.generic):
+        return value.item()
+    return value

@@ -1,0 +1,78 @@
+"""SpecFigure: what st.plotly_chart sends is exactly what the full go.Figure would send,
+without building Plotly's objects (the reason it exists: server time per rerun)."""
+import copy
+import json
+
+import numpy as np
+import plotly.graph_objects as go
+import plotly.io as pio
+import plotly.tools
+import pytest
+
+from rnnviz.checkpoint import load
+from rnnviz.figures import formula, heatmaps, neurons, unrolled
+from rnnviz.figures._spec import SpecFigure, meta_of
+from rnnviz.figures.style import Look
+from rnnviz.tagger import tag_text
+from rnnviz.ui.resources import DEFAULT_MODEL
+
+MODEL = load(DEFAULT_MODEL)
+TG = tag_text(MODEL, "我 吃 苹果 和 香蕉")
+BUILDERS = {
+    "unrolled": lambda look: unrolled.make_unrolled(TG.trace, 2, unknown=TG.unknown, look=look),
+    "formula": lambda look: formula.make_formula(TG.trace, 3, look=look),
+    "neurons": lambda look: neurons.make_neurons(TG.trace, 1, look=look),
+    "heatmaps": lambda look: heatmaps.make_heatmaps(TG.trace, 2, look=look),
+    "u_full": lambda look: heatmaps.make_u_full(MODEL, highlight=TG.trace.x, look=look),
+}
+LOOKS = [Look(), Look(lang="zh", font_size=22, dark=True, min_size=19)]
+
+
+def unset_dropped(value):
+    """``value`` without dict entries set to null (Plotly.js reads null as unset; an
+    unvalidated go.Figure keeps some in its layout, the spec leaves them out)."""
+    if isinstance(value, dict):
+        return {k: unset_dropped(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [unset_dropped(v) for v in value]
+    return value
+
+
+def sent(fig) -> dict:
+    """The JSON st.plotly_chart would send for ``fig`` (its own two calls)."""
+    figure = plotly.tools.return_figure_from_figure_or_data(fig, validate_figure=True)
+    return json.loads(pio.to_json(figure, validate=False))
+
+
+@pytest.mark.parametrize("look", LOOKS, ids=["light", "dark-presenter"])
+@pytest.mark.parametrize("name", BUILDERS)
+def test_the_spec_sent_equals_the_built_figure(name, look):
+    fig = BUILDERS[name](look)
+    assert isinstance(fig, SpecFigure)
+    spec = copy.deepcopy(object.__getattribute__(fig, "_spec"))
+    lazy = sent(fig)
+    assert not object.__getattribute__(fig, "_built")           # nothing was built for it
+    full = sent(go.Figure(spec, _validate=False))
+    assert lazy == unset_dropped(full)
+    assert lazy["layout"]["template"]["layout"]["xaxis"]["automargin"] is True
+    go.Figure(lazy)                                             # valid for Plotly
+
+
+def test_the_spec_is_not_changed_by_sending_it():
+    fig = BUILDERS["unrolled"](Look())
+    before = copy.deepcopy(object.__getattribute__(fig, "_spec"))
+    for trace in sent(fig)["data"]:
+        trace["name"] = "changed"
+    after = object.__getattribute__(fig, "_spec")
+    assert json.dumps(before, default=np.ndarray.tolist) == json.dumps(after,
+                                                                       default=np.ndarray.tolist)
+
+
+def test_anything_else_builds_a_real_figure():
+    fig = BUILDERS["formula"](Look())
+    assert meta_of(fig)["kind"] == "formula"                    # read without building
+    assert not object.__getattribute__(fig, "_built")
+    fig.update_layout(height=123)
+    assert object.__getattribute__(fig, "_built") and fig.layout.height == 123
+    assert sent(fig)["layout"]["height"] == 123 and meta_of(fig)["kind"] == "formula"
+    assert meta_of(go.Figure()) == {}
