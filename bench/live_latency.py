@@ -134,7 +134,7 @@ def measure(browser, url: str, keys: str, quiet_ms: float) -> tuple[list[float],
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pages", default="", help="comma-separated URL paths of app pages "
-                    "('' = the main page); default: every page")
+                    "('' = the main page); default: every page with the sentence box")
     ap.add_argument("--keys", type=int, default=0, help="type only the first N keys")
     ap.add_argument("--quiet", type=float, default=500.0, help="ms without change = done")
     ap.add_argument("--app", default="app.py")
@@ -155,7 +155,7 @@ def main() -> int:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             if pages is None:
-                pages = discover_pages(browser, app_base)
+                pages = sentence_pages()
             print(f"{len(keys)} keystrokes of {SENTENCE!r} ({len(SENTENCE.split())} tokens), "
                   f"done = script finished and main area quiet for {args.quiet:.0f} ms")
             print(f"{'page':<22} {'p50 ms':>8} {'p95 ms':>8} {'KB/rerun p50':>13} "
@@ -172,17 +172,11 @@ def main() -> int:
     return 0
 
 
-def discover_pages(browser, base: str) -> list[str]:
-    page = browser.new_page()
-    page.goto(base + "/", timeout=60_000)
-    page.wait_for_selector("[data-testid='stTextInput'], [data-testid='stMain']", timeout=60_000)
-    page.wait_for_timeout(1500)
-    hrefs = page.eval_on_selector_all(
-        "[data-testid='stSidebarNav'] a, [data-testid='stSidebarNavLink'], "
-        "[data-testid='stTopNavLink'] a", "els => els.map(e => e.getAttribute('href'))")
-    page.close()
-    from urllib.parse import urlparse
-    return [""] + sorted({urlparse(h).path.strip("/") for h in hrefs if h} - {""})
+def sentence_pages() -> list[str]:
+    """The URL paths of the pages with the live sentence box ('' = the first page)."""
+    sys.path.insert(0, str(ROOT))
+    from rnnviz import urlstate
+    return ["" if p == urlstate.NETWORK else p for p in urlstate.SENTENCE_PAGES]
 
 
 def report(name, lat, size, floor_p95) -> float:

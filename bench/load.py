@@ -315,7 +315,8 @@ def main() -> int:
     if args.url:
         pids = [int(p) for p in args.pids.split(",") if p]
         return asyncio.run(run(args.url, pids, args))
-    extra = ([] if args.watch else ["--server.fileWatcherType", "none"]) + args.server_args
+    extra = (([] if args.watch else ["--server.fileWatcherType", "none"])
+             + ["--server.disconnectedSessionTTL", f"{args.ttl:g}"] + args.server_args)
     server = Server("app.py", *extra)
     try:
         return asyncio.run(run(server.base, [server.proc.pid], args))

@@ -6,6 +6,7 @@ import pytest
 
 from rnnviz import corpus, userdata
 from rnnviz.background import TrainingJob
+from rnnviz.checkpoint import load
 from rnnviz.cli import main
 from rnnviz.conllu_data import BadSentences, CorpusError, Limits, detect_format, read_corpus
 from rnnviz.train import TrainConfig
@@ -152,6 +153,11 @@ def test_cli_train_and_eval_on_a_conllu_file(tmp_path, capsys):
     assert "20 sentences, 60 tokens (upos)" in printed and "all tokens" in printed
     assert main(["eval", "--model", str(out), "--conllu", str(test)]) == 0
     assert "3 tokens (upos)" in capsys.readouterr().out
+    assert load(out).hparams["u_init"] == "normal"      # as the Train page; not the built-in's
+    out_u = tmp_path / "u.npz"
+    assert main(["train", "--conllu", str(data), "--epochs", "1", "--hidden", "4",
+                 "--u-init", "uniform", "--out", str(out_u)]) == 0
+    assert load(out_u).hparams["u_init"] == "uniform"
     assert main(["train", "--conllu", str(data)]) == 2                 # --out is required
     bad = tmp_path / "bad.conllu"
     bad.write_bytes(conllu(GOOD, "1\tx"))
