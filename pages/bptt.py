@@ -149,13 +149,13 @@ def backward_views():
     st.markdown(f"#### {text('bptt.s1.heading', lang)}")
     t = T if T == 1 else st.slider(text("bptt.t", lang), 1, T, T, key=T_KEY,
                                    bind="query-params", help=text("bptt.t_help", lang))
-    st.plotly_chart(make_backward(ls, t, unknown=tg.unknown, look=ctx.look),
-                    key="bptt_backward", on_select=lambda: select_loss("bptt_backward"),
-                    selection_mode="points", **views.CHART)
+    views.chart(make_backward(ls, t, unknown=tg.unknown, look=ctx.look), key="bptt_backward",
+                ctx=ctx, t=t, on_select=lambda: select_loss("bptt_backward"),
+                selection_mode="points")
     st.markdown(text("bptt.s1.explain", lang))
     st.markdown(f"#### {text('bptt.s2.heading', lang)}")
     chart, words = st.columns([5, 2], gap="medium")
-    chart.plotly_chart(make_flow(ls, t, look=ctx.look), key="bptt_flow", **views.CHART)
+    views.chart(make_flow(ls, t, look=ctx.look), key="bptt_flow", ctx=ctx, t=t, where=chart)
     words.markdown(text("bptt.s2.explain", lang))
     words.markdown(text("bptt.s2.now", lang, rho=f"{rho:.2f}", f=f,
                         fmean=f"{ls.mean_fprime:.2f}",
@@ -172,12 +172,12 @@ backward_views()
 # --- 3 and 4 in tabs (only the open one runs and is drawn), 5 below them ----------
 def gradients_section():
     chart, words = st.columns([5, 2], gap="medium")
-    chart.plotly_chart(make_gradients(ls, look=ctx.look), key="bptt_grads", **views.CHART)
+    views.chart(make_gradients(ls, look=ctx.look), key="bptt_grads", ctx=ctx, where=chart)
     words.markdown(text("bptt.s3.explain", lang))
     if ls.cuts:
         words.markdown(text("bptt.s3.truncated", lang, k=ls.truncate, **{
             f"d{k}": f"{100 * v:.1f} %" for k, v in ls.truncation_error().items()}))
-    st.plotly_chart(make_dw_terms(ls, look=ctx.look), key="bptt_terms", **views.CHART)
+    views.chart(make_dw_terms(ls, look=ctx.look), key="bptt_terms", ctx=ctx)
     st.caption(text("bptt.s3.terms", lang))
 
 

@@ -75,11 +75,10 @@ def step_view():
         unsafe_allow_html=True)
     probs, bars = st.columns([2, 3], gap="medium")
     o_rnn, o_ff, tags = aligned(t)
-    probs.plotly_chart(make_probs(o_rnn, o_ff, tags, word=rnn_tg.tokens[t - 1], t=t,
-                                  look=look, height=look.scaled(24)),
-                       key="why_probs", **views.CHART)
-    bars.plotly_chart(make_reach(rnn_tg.tokens, t, g_rnn, occl_rnn, g_ff, occl_ff, look=look),
-                      key="why_reach", **views.CHART)
+    views.chart(make_probs(o_rnn, o_ff, tags, word=rnn_tg.tokens[t - 1], t=t, look=look,
+                           height=look.scaled(24)), key="why_probs", ctx=ctx, t=t, where=probs)
+    views.chart(make_reach(rnn_tg.tokens, t, g_rnn, occl_rnn, g_ff, occl_ff, look=look),
+                key="why_reach", ctx=ctx, t=t, where=bars)
     earlier = slice(0, t - 1)
     st.caption(text("why.reach.caption", lang, t=t,
                     ff_max=f"{float(np.max(g_ff[earlier], initial=0.0)):.1g}",
@@ -123,8 +122,8 @@ def edit_view():
     st.caption(text("why.edit.summary", lang, T=T, last=f"{e_rnn.ds[-1]:.3f}",
                     tags=steps_where(e_rnn.changed), ff_tags=steps_where(e_ff.changed),
                     ff_states=steps_where(e_ff.ds > 0)))
-    st.plotly_chart(make_edit(words, k, e_rnn.ds, e_ff.ds, e_rnn.changed, look=look),
-                    key="why_edit", **views.CHART)
+    views.chart(make_edit(words, k, e_rnn.ds, e_ff.ds, e_rnn.changed, look=look),
+                key="why_edit", ctx=ctx)
 
 
 edit_view()

@@ -255,6 +255,18 @@ def test_every_chart_says_what_it_shows(lang):
     assert "v" in alts["unrolled"] and "0." in alts["unrolled"] or "1.00" in alts["unrolled"]
 
 
+@pytest.mark.parametrize("page, keys", [
+    ("pages/bptt.py", {"bptt_backward", "bptt_flow", "bptt_grads"}),
+    ("pages/why.py", {"why_probs", "why_reach", "why_edit"})])
+def test_the_charts_of_the_other_pages_say_what_they_show_too(page, keys):
+    at = run_app(page=page, s="我 吃 苹果", lang="zh")
+    alts = {c.key: c.proto.alt for c in at.get("plotly_chart")}
+    assert keys <= set(alts), alts
+    for key, alt in alts.items():
+        assert len(alt) > 30 and "{" not in alt, (key, alt)     # filled, in Chinese
+        assert re.search(r"[\u4e00-\u9fff]", alt), (key, alt)
+
+
 def helper_data(at) -> dict:
     return json.loads(at.get("bidi_component")[0].proto.json)
 

@@ -63,6 +63,7 @@ def test_page_trains_a_model_that_becomes_the_sessions_own():
     kinds = {c.proto.spec and __import__("json").loads(c.proto.spec)["layout"]["meta"]["kind"]
              for c in at.get("plotly_chart")}
     assert {"curves", "weights", "confusion"} <= kinds
+    assert all(len(c.proto.alt) > 40 for c in at.get("plotly_chart"))   # a text alternative
 
 
 def test_stop_works_mid_training_and_keeps_the_best_epoch():

@@ -127,6 +127,61 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Heatmap of the whole matrix U, {H} hidden units × {n} words; the words of the "
               "sentence are marked.",
         "zh": "完整矩阵 U 的热力图：{H} 个隐藏单元 × {n} 个词；句中的词有标记。"},
+    "alt.backward": {
+        "en": "The error of the loss L_{t} (step t = {t}, {word}) flowing back through the network "
+              "unrolled over “{sentence}”: down V to s_{t}, left through W to every earlier "
+              "state and down U to every earlier word; colour shows the size of the error.",
+        "zh": "损失 L_{t}（第 t = {t} 步，{word}）的误差在“{sentence}”展开的网络中反向流动："
+              "经 V 到 s_{t}，经 W 向左到每个更早的状态，再经 U 到每个更早的词；颜色表示误差大小。"},
+    "alt.flow": {
+        "en": "Gradient flow over “{sentence}” ({T} steps): for every loss L_t (rows) and every "
+              "earlier step k ≤ t (columns) the size ‖∂L_t/∂s_k‖ on a logarithmic colour scale, "
+              "the row of L_{t} outlined and drawn as a line next to it.",
+        "zh": "“{sentence}”（{T} 步）上的梯度流：每个损失 L_t（行）对每个更早的步 k ≤ t（列）的"
+              "‖∂L_t/∂s_k‖，用对数色标表示；L_{t} 那一行加了边框，并在旁边画成折线。"},
+    "alt.gradients": {
+        "en": "The gradients of the loss on “{sentence}”: ∂L/∂U for the sentence's {T} words "
+              "({H}×{T}), ∂L/∂W ({H}×{H}) and ∂L/∂V ({K}×{H}) as heatmaps, blue negative, red "
+              "positive, each with its own range.",
+        "zh": "“{sentence}”上损失的梯度：句中 {T} 个词的 ∂L/∂U（{H}×{T}）、∂L/∂W（{H}×{H}）和 "
+              "∂L/∂V（{K}×{H}）的热力图，蓝色为负，红色为正，各有自己的范围。"},
+    "alt.dw_terms": {
+        "en": "∂L/∂W as the sum of its {T} terms δ_t s_(t-1)ᵀ, one small heatmap per step and "
+              "their sum, all on one colour range; the term of t = 1 is zero because s_0 = 0.",
+        "zh": "∂L/∂W 是 {T} 项 δ_t s_(t-1)ᵀ 之和：每一步一张小热力图，再加上它们的和，"
+              "使用同一色标；t = 1 的项为零，因为 s_0 = 0。"},
+    "alt.why_probs": {
+        "en": "The tag probabilities o_{t} of {word} (step t = {t}) from the RNN and from the "
+              "feed-forward tagger (W = 0), one pair of bars per tag.",
+        "zh": "{word}（第 t = {t} 步）的词性概率 o_{t}：RNN 与前馈标注器（W = 0）各一组，"
+              "每个词性一对柱。"},
+    "alt.why_reach": {
+        "en": "How much each word of “{sentence}” up to step t = {t} changes o_{t}: the gradient "
+              "norm (log axis) and the occlusion effect, RNN bars next to the feed-forward "
+              "tagger's.",
+        "zh": "“{sentence}”中到第 t = {t} 步为止的每个词对 o_{t} 的影响：梯度范数（对数轴）"
+              "与遮挡效应，RNN 的柱与前馈标注器的柱并排。"},
+    "alt.why_edit": {
+        "en": "After editing one word of “{sentence}”: how much each hidden state changes, "
+              "‖s'_t − s_t‖ over t, for the RNN and for the feed-forward tagger; larger "
+              "markers where the RNN's tag changed.",
+        "zh": "修改“{sentence}”中的一个词之后每个隐藏状态的变化 ‖s'_t − s_t‖（随 t），"
+              "RNN 与前馈标注器各一条线；RNN 的词性改变处标记更大。"},
+    "alt.curves": {
+        "en": "Training curves: the loss per mini-batch and per epoch (train and dev) on the "
+              "left, the accuracy per epoch (train and dev) on the right; a dotted line marks "
+              "the best epoch.",
+        "zh": "训练曲线：左边是每个小批量和每轮的损失（训练集与开发集），右边是每轮的准确率"
+              "（训练集与开发集）；虚线标出最好的一轮。"},
+    "alt.weights": {
+        "en": "The weights of the network being trained as heatmaps: U for the most frequent "
+              "words, W and V; blue negative, red positive.",
+        "zh": "正在训练的网络的权重热力图：最常见词的 U 列、W 和 V；蓝色为负，红色为正。"},
+    "alt.confusion": {
+        "en": "Confusion matrix on the test set: true tag (rows) against predicted tag "
+              "(columns), each cell the share of its row, with the token count written in it.",
+        "zh": "测试集上的混淆矩阵：真实词性（行）对预测词性（列），每格是该行中的比例，"
+              "并写有词数。"},
     # --- the exported HTML file ------------------------------------------------------
     "export.title": {"en": "rnnviz: “{sentence}”, step t = {t}",
                      "zh": "rnnviz：“{sentence}”，t = {t}"},

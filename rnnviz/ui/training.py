@@ -36,7 +36,7 @@ from ..model import RNN
 from ..optim import OPTIMIZERS
 from ..train import TrainConfig
 from ..userdata import Prepared, Splits, most_frequent_tag, prepare, split
-from . import models, views
+from . import context, models, views
 
 RUN, DONE, DATA = "_train_run", "_train_done", "_train_data"
 NOTE, MODEL_NOTE = "_train_note", "_train_model_note"
@@ -264,11 +264,12 @@ def _live(lang: str, look) -> None:
             loss=f"{snap.loss:.3f}"))
     right.button(text("train.run.stop", lang), key="train_stop", icon=":material/stop:",
                  on_click=job.stop, help=text("train.run.stop_help", lang))
-    st.plotly_chart(make_curves(job.history, job.steps, epochs=job.config.epochs, look=look),
-                    key="train_curves_live", **views.CHART)
+    ctx = context.get()
+    views.chart(make_curves(job.history, job.steps, epochs=job.config.epochs, look=look),
+                key="train_curves_live", ctx=ctx)
     if snap is not None:
-        st.plotly_chart(make_weights(job.model_at(snap), max_words=WEIGHT_WORDS, look=look),
-                        key="train_weights_live", **views.CHART)
+        views.chart(make_weights(job.model_at(snap), max_words=WEIGHT_WORDS, look=look),
+                    key="train_weights_live", ctx=ctx)
 
 
 def _finish(run: Run, lang: str) -> None:
@@ -307,11 +308,11 @@ def results_section(lang: str, look) -> None:
         return
     o = run.job.outcome
     st.subheader(text("train.res.title", lang, name=run.description))
-    st.plotly_chart(make_curves(o.history, run.job.steps, epochs=run.job.config.epochs,
-                                best_epoch=o.best_epoch, look=look),
-                    key="train_curves_done", **views.CHART)
-    st.plotly_chart(make_weights(o.model, max_words=WEIGHT_WORDS, look=look),
-                    key="train_weights_done", **views.CHART)
+    ctx = context.get()
+    views.chart(make_curves(o.history, run.job.steps, epochs=run.job.config.epochs,
+                            best_epoch=o.best_epoch, look=look), key="train_curves_done", ctx=ctx)
+    views.chart(make_weights(o.model, max_words=WEIGHT_WORDS, look=look),
+                key="train_weights_done", ctx=ctx)
     ev = o.evaluation
     if ev is None:
         st.info(text("train.res.no_test", lang))
@@ -333,8 +334,8 @@ def results_section(lang: str, look) -> None:
                      text("train.res.accuracy", lang): round(100 * s.accuracy, 1),
                      text("train.res.tokens", lang): s.total} for t, s in ev.per_tag.items()],
                    hide_index=True, key="train_per_tag", height=35 * (len(ev.per_tag) + 1) + 3)
-    right.plotly_chart(make_confusion(ev.confusion, ev.tags, look=look),
-                       key="train_confusion", **views.CHART)
+    views.chart(make_confusion(ev.confusion, ev.tags, look=look), key="train_confusion",
+                ctx=ctx, where=right)
 
 
 # --------------------------------------------------------------------------- model files

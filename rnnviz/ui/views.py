@@ -32,10 +32,9 @@ from .context import Context
 
 CHART_CONFIG = {"displaylogo": False, "scrollZoom": False,
                 "toImageButtonOptions": {"format": "png", "scale": 2}}
-# theme=None: the figures carry their own colours and fonts (and redraw faster
-# without Streamlit's theme pass: measured in bench/live_latency.py).
-# Prefer views.chart(...), which adds the file names, the language and alt text.
-CHART = dict(config=CHART_CONFIG, theme=None)
+# Every chart goes through views.chart(...) with theme=None: the figures carry their
+# own colours and fonts (and redraw faster without Streamlit's theme pass: measured
+# in bench/live_latency.py).
 
 ZOOM_BUTTONS = ["zoom2d", "pan2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"]
 PLOTLY_LOCALES = {"en": "en-US", "zh": "zh-CN"}
@@ -379,7 +378,13 @@ export default function (component) {
   window.addEventListener('keydown', (e) => { if (e.key === 'Tab') S.tabbed = true; }, true);
   window.addEventListener('keydown', space, true);
   window.addEventListener('keyup', space, true);
-  S.observer = new MutationObserver(decorateAll);
+  // look only when a mutation brought a modebar (or a subtree with one): a rerun makes
+  // hundreds of DOM mutations, and searching the page on each cost measurable time
+  const hasModebar = (n) => n.nodeType === 1 && (
+    /(^| )modebar/.test(n.getAttribute('class') || '') || !!n.querySelector('.modebar'));
+  S.observer = new MutationObserver((records) => {
+    if (records.some((r) => Array.prototype.some.call(r.addedNodes, hasModebar))) decorateAll();
+  });
   S.observer.observe(document.body, {childList: true, subtree: true});
   S.timer = setInterval(checkTheme, 600);
   decorateAll();
