@@ -243,6 +243,8 @@ def test_gradient_heatmaps_are_the_engines_gradients(model, tagged):
     np.testing.assert_allclose(trace_named(fig, "dW").z, g.dW, rtol=1e-12, atol=1e-18)
     np.testing.assert_allclose(trace_named(fig, "dV").z, g.dV, rtol=1e-12, atol=1e-18)
     assert list(trace_named(fig, "dV").y) == list(model.tags)
+    assert fig.layout.xaxis.tickangle == -60        # "k:word" labels, columns as narrow as W's
+    assert fig.layout.xaxis2.tickangle == 0
 
 
 def test_dw_terms_panels_add_up_to_the_gradient(model, tagged):

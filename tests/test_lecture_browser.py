@@ -86,6 +86,17 @@ PRESENTER_VIEWS = [("", "en", False), ("", "en", True), ("", "zh", False), ("", 
                    ("weights", "en", False), ("weights", "zh", True)]
 
 
+@pytest.mark.parametrize("path", ["bptt", "why"])
+def test_presenter_view_of_the_other_sentence_pages_is_readable_too(browser, app_server, path):
+    with opened(browser, app_server.base, path, width=1920, height=1080, locale="zh-CN",
+                s=SENTENCE, present="true") as page:
+        assert page.locator("[data-testid='stException']").count() == 0 and not page.errors
+        sizes = page.evaluate(FONT_SIZES)
+        assert len(sizes) > 30
+        assert not [s for s in sizes if s["size"] < 18]
+        screenshot(page, f"presenter-{path}-zh-light")
+
+
 @pytest.mark.parametrize("path, lang, dark", PRESENTER_VIEWS,
                          ids=[f"{p or 'network'}-{lang}-{'dark' if d else 'light'}"
                               for p, lang, d in PRESENTER_VIEWS])

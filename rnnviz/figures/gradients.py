@@ -77,8 +77,9 @@ def make_gradients(ls: Lesson, *, look: style.Look = style.Look(),
         layout_axes[f"xaxis{i}"] = dict(
             domain=d, anchor=f"y{i}", type="category", fixedrange=True, showgrid=False,
             tickmode="array", tickvals=list(xs), ticktext=list(xs),
-            tickfont=dict(size=look.scaled(0.75)), tickangle=-60 if name == "U" and T > 6
-            else 0, title=dict(text=text(axis_title, lang), font=dict(size=look.scaled(0.8))))
+            # U's labels ("3:苹果") are wider than its columns (as wide as W's): slanted
+            tickfont=dict(size=look.scaled(0.75)), tickangle=-60 if name == "U" else 0,
+            title=dict(text=text(axis_title, lang), font=dict(size=look.scaled(0.8))))
         layout_axes[f"yaxis{i}"] = dict(
             anchor=f"x{i}", type="category", autorange="reversed", fixedrange=True,
             showgrid=False, tickfont=dict(size=look.scaled(0.75)),
