@@ -378,13 +378,7 @@ export default function (component) {
   window.addEventListener('keydown', (e) => { if (e.key === 'Tab') S.tabbed = true; }, true);
   window.addEventListener('keydown', space, true);
   window.addEventListener('keyup', space, true);
-  // look only when a mutation brought a modebar (or a subtree with one): a rerun makes
-  // hundreds of DOM mutations, and searching the page on each cost measurable time
-  const hasModebar = (n) => n.nodeType === 1 && (
-    /(^| )modebar/.test(n.getAttribute('class') || '') || !!n.querySelector('.modebar'));
-  S.observer = new MutationObserver((records) => {
-    if (records.some((r) => Array.prototype.some.call(r.addedNodes, hasModebar))) decorateAll();
-  });
+  S.observer = new MutationObserver(decorateAll);
   S.observer.observe(document.body, {childList: true, subtree: true});
   S.timer = setInterval(checkTheme, 600);
   decorateAll();
