@@ -203,7 +203,10 @@ def notice(lang: str) -> None:
 
 # --------------------------------------------------------------------------- look
 
-BASE_CSS = f".st-key-{context.BROWSER_KEY} {{ display: none; }}"
+# the helper takes no room; the page starts right under the top navigation (Streamlit's
+# 6rem leaves a blank band that a laptop screen needs for the figures)
+BASE_CSS = (f".st-key-{context.BROWSER_KEY} {{ display: none; }}\n"
+            '[data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }')
 # presenter view: bigger interface text (Streamlit sizes in rem), the full width,
 # no deploy button, and the lecturer's tools only
 PRESENTER_CSS = f"""
