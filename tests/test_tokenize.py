@@ -1,5 +1,4 @@
 """The tokenizer: Chinese with and without spaces, English, mixed, and hostile input."""
-import time
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 
@@ -105,11 +104,18 @@ def test_long_sentence_is_cut_with_a_message():
 
 @pytest.mark.parametrize("text", ["我吃苹果" * 2500, "a" * 10_000, "龘" * 10_000, "ab " * 5000,
                                   "。" * 10_000, "榴莲" * 5000])
-def test_ten_thousand_characters_are_fast_and_truncated(text):
-    tokenize("warm up")
-    start = time.perf_counter()
+def test_ten_thousand_characters_are_cut_before_any_work(text, monkeypatch):
+    """Speed by construction: nothing past MAX_CHARS reaches the cleaner or jieba.
+
+    (How long this takes is measured in bench/tokenize_speed.py, not asserted here:
+    a timed test fails on a busy CI machine.)"""
+    import rnnviz.tokenize as module
+    seen = []
+    clean = module._clean
+    monkeypatch.setattr(module, "_clean", lambda t: seen.append(len(t)) or clean(t))
     r = tokenize(text)
-    assert time.perf_counter() - start < 0.05
+    assert seen == [MAX_CHARS]
+    assert r.tokens == tokenize(text[:MAX_CHARS]).tokens
     assert r.truncated and r.message
     check_clean(r)
 

