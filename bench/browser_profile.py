@@ -1,6 +1,9 @@
 """Where a page's time goes in Chromium while a user types: a JavaScript CPU profile.
 
-    python bench/browser_profile.py [PAGE]        # PAGE: a URL path, e.g. bptt ('' = first page)
+    python bench/browser_profile.py [PAGE] [--stacks FUNCTION]
+
+PAGE is a URL path, e.g. bptt ('' = first page). ``--stacks getBoundingClientRect``
+also prints the call stacks (name:line:column) that spend the most time in FUNCTION.
 
 Starts ``streamlit run app.py``, opens PAGE with all but the last four characters
 of a 20-token sentence, then types those four keys (1.2 s apart) under the
@@ -57,9 +60,11 @@ def report(prof: dict, top: int = 30) -> None:
         f = nodes[node_id]["callFrame"]
         return f"{f['functionName'] or '(anonymous)'}  {f['url'].rsplit('/', 1)[-1][:32]}"
 
-    own, inclusive = collections.Counter(), collections.Counter()
+    own, inclusive, files = collections.Counter(), collections.Counter(), collections.Counter()
     for sample, dt in zip(prof["samples"], prof["timeDeltas"]):
         own[name(sample)] += dt
+        url = nodes[sample]["callFrame"]["url"].rsplit("/", 1)[-1].split(".")[0]
+        files[url or nodes[sample]["callFrame"]["functionName"]] += dt
         seen, node = set(), sample
         while node is not None:
             key = name(node)
@@ -68,11 +73,43 @@ def report(prof: dict, top: int = 30) -> None:
                 seen.add(key)
             node = parent.get(node)
     print(f"{TYPED} keystrokes, {sum(prof['timeDeltas']) / 1000:.0f} ms profiled")
-    for title, counter in (("self", own), ("inclusive", inclusive)):
+    for title, counter in (("self, by file", files), ("self", own), ("inclusive", inclusive)):
         print(f"\n{title} ms")
         for key, us in counter.most_common(top):
             print(f"{us / 1000:9.1f}  {key}")
 
 
+def stacks(prof: dict, leaf: str, top: int = 12, depth: int = 14) -> None:
+    """The call stacks under which ``leaf`` spends the most self time."""
+    nodes = {n["id"]: n for n in prof["nodes"]}
+    parent = {c: n["id"] for n in prof["nodes"] for c in n.get("children", [])}
+
+    def frame(node_id):
+        f = nodes[node_id]["callFrame"]
+        return (f"{f['functionName'] or '(anon)'}@{f['url'].rsplit('/', 1)[-1][:14]}"
+                f":{f['lineNumber'] + 1}:{f['columnNumber'] + 1}")
+
+    counted = collections.Counter()
+    for sample, dt in zip(prof["samples"], prof["timeDeltas"]):
+        if nodes[sample]["callFrame"]["functionName"] != leaf:
+            continue
+        chain, node = [], parent.get(sample)
+        while node is not None and len(chain) < depth:
+            chain.append(frame(node))
+            node = parent.get(node)
+        counted[" < ".join(chain)] += dt
+    print(f"\nstacks into {leaf}")
+    for chain, us in counted.most_common(top):
+        print(f"{us / 1000:9.1f}  {chain}")
+
+
 if __name__ == "__main__":
-    report(profile(sys.argv[1] if len(sys.argv) > 1 else "bptt"))
+    import argparse
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("page", nargs="?", default="bptt")
+    ap.add_argument("--stacks", action="append", default=[], metavar="FUNCTION")
+    args = ap.parse_args()
+    prof = profile(args.page)
+    report(prof)
+    for leaf in args.stacks:
+        stacks(prof, leaf)

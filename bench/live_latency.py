@@ -1,6 +1,6 @@
 """Keystroke-to-drawn latency of the live pages against the floor app.
 
-    python bench/live_latency.py [--pages main,heatmaps] [--keys 45] [--repeat 1]
+    python bench/live_latency.py [--pages bptt,weights] [--keys 20] [--repeat 2]
 
 Starts ``streamlit run app.py`` and ``streamlit run bench/floor_app.py`` (same
 ``.streamlit/config.toml``: both run from the repository root), opens each page
@@ -138,6 +138,9 @@ def main() -> int:
     ap.add_argument("--keys", type=int, default=0, help="type only the first N keys")
     ap.add_argument("--quiet", type=float, default=500.0, help="ms without change = done")
     ap.add_argument("--app", default="app.py")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="type the sentence this many times per page (fresh page each time) "
+                         "and pool the keystrokes: a steadier p95")
     args = ap.parse_args()
     if not os.path.exists(CHROMIUM):
         print("no /usr/bin/chromium: apt-get install -y chromium fonts-noto-cjk")
@@ -156,15 +159,20 @@ def main() -> int:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             if pages is None:
                 pages = sentence_pages()
-            print(f"{len(keys)} keystrokes of {SENTENCE!r} ({len(SENTENCE.split())} tokens), "
+            print(f"{args.repeat} × {len(keys)} keystrokes of {SENTENCE!r} ({len(SENTENCE.split())} tokens), "
                   f"done = script finished and main area quiet for {args.quiet:.0f} ms")
             print(f"{'page':<22} {'p50 ms':>8} {'p95 ms':>8} {'KB/rerun p50':>13} "
                   f"{'KB max':>8} {'p95/floor':>10}")
-            lat, size = measure(browser, floor_base + "/?s=", keys, args.quiet)
-            floor_p95 = report("floor", lat, size, None)
+            def pooled(url):
+                lat, size = [], []
+                for _ in range(args.repeat):
+                    more_lat, more_size = measure(browser, url, keys, args.quiet)
+                    lat += more_lat
+                    size += more_size
+                return lat, size
+            floor_p95 = report("floor", *pooled(floor_base + "/?s="), None)
             for path in pages:
-                lat, size = measure(browser, f"{app_base}/{path}?s=", keys, args.quiet)
-                report("/" + path, lat, size, floor_p95)
+                report("/" + path, *pooled(f"{app_base}/{path}?s="), floor_p95)
             browser.close()
     finally:
         for proc in servers:

@@ -22,9 +22,8 @@ from rnnviz.tokenize import MAX_TOKENS
 from rnnviz.ui import models, shell, views
 
 SCALE, F, TRUNC, T_KEY, LR = "bptt_wscale", "bptt_f", "bptt_trunc", "bptt_t", "bptt_lr"
-CORRECTIONS, CHECK, ORIGIN, LAST_STEP, SEEN_F, TAB = (
-    "bptt_targets", "bptt_check_result", "bptt_origin", "bptt_last_step", "bptt_seen_f",
-    "bptt_tab")
+CORRECTIONS, CHECK, ORIGIN, LAST_STEP, SEEN_F = (
+    "bptt_targets", "bptt_check_result", "bptt_origin", "bptt_last_step", "bptt_seen_f")
 LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0, 5.0)
 MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]()#+-.!|<>{}~$:"})
 
@@ -169,7 +168,9 @@ def backward_views():
 
 backward_views()
 
-# --- 3 and 4 in tabs (only the open one runs and is drawn), 5 below them ----------
+# --- 3, 4 and 5 one below the other -----------------------------------------------
+# (Not in tabs: Streamlit's tab panel walks every node of its content on each rerun
+# looking for something to focus, 11 ms per keystroke under these two charts.)
 def gradients_section():
     chart, words = st.columns([5, 2], gap="medium")
     views.chart(make_gradients(ls, look=ctx.look), key="bptt_grads", ctx=ctx, where=chart)
@@ -247,11 +248,9 @@ def step_result(last: lesson.Step):
     }), hide_index=True)
 
 
-sections = (("bptt.s3.heading", gradients_section), ("bptt.s4.heading", gradient_check))
-for tab, (_, draw) in zip(st.tabs([text(k, lang) for k, _ in sections], key=TAB,
-                                  on_change="rerun"), sections):
-    with tab:
-        if tab.open:
-            draw()
+st.markdown(f"#### {text('bptt.s3.heading', lang)}")
+gradients_section()
+st.markdown(f"#### {text('bptt.s4.heading', lang)}")
+gradient_check()
 st.markdown(f"#### {text('bptt.s5.heading', lang)}")
 sgd_section()

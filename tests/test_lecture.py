@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from conftest import APP, ROOT
 from rnnviz import export, urlstate
 from rnnviz.figures import style
+from rnnviz.figures._spec import wire_meta
 from rnnviz.i18n import text
 from rnnviz.tagger import tag_text
 from rnnviz.ui import context, resources, shell, views
@@ -277,7 +278,8 @@ def test_charts_download_with_readable_names_in_the_interface_language():
     assert helper_data(at)["svg"] == text("lecture.chart.svg", "zh")
     for c in at.get("plotly_chart"):
         spec, config = json.loads(c.proto.spec), json.loads(c.proto.config)
-        assert spec["layout"]["meta"]["kind"] == c.key and spec["layout"]["meta"]["t"] == 2
+        meta = wire_meta(spec["layout"])
+        assert meta["kind"] == c.key and meta["t"] == 2
         assert config["toImageButtonOptions"] == {"format": "png", "scale": 2}
         words = config["locales"][config["locale"]]["dictionary"]
         assert words["Download plot as a PNG"] == text("lecture.chart.png", "zh")

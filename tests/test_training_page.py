@@ -1,6 +1,7 @@
 """The Train page: training, stopping, model files, bad uploads, two sessions at once;
 its figures; and one run in Chromium with screenshots."""
 import io
+import json
 import time
 import zipfile
 
@@ -11,6 +12,7 @@ import pytest
 from conftest import run_app
 from rnnviz import checkpoint
 from rnnviz.builtin import DEFAULT_MODEL
+from rnnviz.figures._spec import wire_meta
 from rnnviz.figures.style import Look, esc
 from rnnviz.figures.training import make_confusion, make_curves, make_weights
 from rnnviz.tagger import tag_text
@@ -60,7 +62,7 @@ def test_page_trains_a_model_that_becomes_the_sessions_own():
     assert m.hparams["seed"] == 7 and m.hparams["hidden"] == 6
     assert "Trained all epochs" in at.success[0].value
     assert at.metric[0].label == "Test accuracy" and at.metric[0].value.endswith("%")
-    kinds = {c.proto.spec and __import__("json").loads(c.proto.spec)["layout"]["meta"]["kind"]
+    kinds = {wire_meta(json.loads(c.proto.spec)["layout"]).get("kind")
              for c in at.get("plotly_chart")}
     assert {"curves", "weights", "confusion"} <= kinds
     assert all(len(c.proto.alt) > 40 for c in at.get("plotly_chart"))   # a text alternative

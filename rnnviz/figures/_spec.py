@@ -10,6 +10,8 @@ figure on first use and behaves exactly like ``go.Figure``.
 """
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import plotly.graph_objects as go
 from _plotly_utils.utils import is_skipped_key, to_typed_array_spec
@@ -23,7 +25,11 @@ class SpecFigure(go.Figure):
     def _build(self) -> None:
         if not object.__getattribute__(self, "_built"):
             object.__setattr__(self, "_built", True)
-            go.Figure.__init__(self, object.__getattribute__(self, "_spec"), _validate=False)
+            spec = object.__getattribute__(self, "_spec")
+            go.Figure.__init__(self, spec, _validate=False)
+            if "template" not in spec.get("layout", {}):
+                # not Plotly's default template: style.figure wrote ours into the spec
+                self.layout.template = None
 
     def __getattr__(self, name):
         # Reached only for attributes not set yet: Plotly's internals before the build.
@@ -38,11 +44,31 @@ class SpecFigure(go.Figure):
 
     def to_dict(self) -> dict:
         if object.__getattribute__(self, "_built"):
-            return super().to_dict()
-        return _jsonable(object.__getattribute__(self, "_spec"))
+            out = super().to_dict()
+            if out.get("layout", {}).get("template", "") is None:
+                del out["layout"]["template"]
+        else:
+            out = _jsonable(object.__getattribute__(self, "_spec"))
+        layout = out.get("layout")
+        if isinstance(layout, dict) and isinstance(layout.get("meta"), dict):
+            # a string: Plotly compares an object meta by identity and redraws the
+            # whole chart when Streamlit reacts with a copy of it (style.figure)
+            layout["meta"] = json.dumps(layout["meta"], separators=(",", ":"),
+                                        ensure_ascii=False)
+        return out
 
     def to_plotly_json(self) -> dict:
         return self.to_dict()
+
+    @property
+    def built(self) -> bool:
+        """Whether Plotly's objects exist (then they, not ``spec``, are the figure)."""
+        return object.__getattribute__(self, "_built")
+
+    @property
+    def spec(self) -> dict:
+        """The plain dict the figure was made from (don't mutate it: make a new figure)."""
+        return object.__getattribute__(self, "_spec")
 
     @property
     def meta(self) -> dict:
@@ -54,10 +80,31 @@ class SpecFigure(go.Figure):
         return meta if isinstance(meta, dict) else {}
 
 
+def wire_meta(layout: dict) -> dict:
+    """The ``meta`` of a figure's layout as sent to the browser (a JSON string) or as
+    built (a dict), as a dict ({} when there is none)."""
+    meta = (layout or {}).get("meta")
+    if isinstance(meta, str):
+        try:
+            meta = json.loads(meta)
+        except ValueError:
+            return {}
+    return meta if isinstance(meta, dict) else {}
+
+
 def meta_of(fig: go.Figure) -> dict:
     """A figure's ``layout.meta`` (a dict for our figures), building nothing."""
     meta = fig.meta if isinstance(fig, SpecFigure) else fig.layout.meta
     return meta if isinstance(meta, dict) else {}
+
+
+# Coordinates go as plain lists. Streamlit draws a new chart with Plotly.react twice:
+# once when it mounts it and once more from its onUpdate handler. A typed x or y is
+# decoded into a new array on every react, so Plotly sees new coordinates and draws
+# the whole chart a second time. With lists, the second call is a no-op diff. This
+# halved the drawing time of the backward graph and the gradient-flow figure
+# (bench/figure_draw.py).
+PLAIN_KEYS = frozenset({"x", "y"})
 
 
 def _jsonable(value, key=None):
@@ -69,7 +116,8 @@ def _jsonable(value, key=None):
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
     if isinstance(value, np.ndarray):
-        if value.dtype.kind in "fiu" and value.size and not is_skipped_key(key):
+        if value.dtype.kind in "fiu" and value.size and not is_skipped_key(key) \
+                and key not in PLAIN_KEYS:
             return to_typed_array_spec(np.ascontiguousarray(value))
         return value.tolist()
     if isinstance(value, np.generic):

@@ -129,29 +129,26 @@ def _flow_edges(ls: Lesson, t: int, edges: dict, log_range: tuple[float, float],
     bins = np.concatenate([edge_bins(mag.log10_abs(edges[name][reached[name]]), lo, hi)
                            for name in segs])
     traces, cols = _edge_traces(seg_list, bins, look)
-    head = look.scaled(0.9)
-    hover_x = [(x0 + x1) / 2 for x0, _, x1, _ in seg_list]
-    hover_y = [(y0 + y1) / 2 for _, y0, _, y1 in seg_list]
+    # one marker per edge at its head: the arrow, coloured like its edge, and the
+    # edge's numbers on hover (W edges point left, V and U edges down)
     hover_t = [text(f"bptt.fig.edge_{name}", lang, t=t, k=int(k), prev=int(k) - 1,
                     v=mag.sci(edges[name][k - 1]))
                for name in segs for k in np.flatnonzero(reached[name]) + 1]
+    traces.append(dict(type="scatter", mode="markers", name="edges",
+                       x=[x1 for _, _, x1, _ in seg_list], y=[y1 for _, _, _, y1 in seg_list],
+                       hovertext=hover_t, hoverinfo="text",
+                       marker=dict(symbol="arrow", size=look.scaled(0.9), color=cols,
+                                   angle=[-90 if y0 == y1 else 180
+                                          for _, y0, _, y1 in seg_list],
+                                   line=dict(width=0))))
     if first > 1:                                       # the cut: s_first -/-> s_{first-1}
         shapes.append(dict(type="line", x0=first - HALF_W, y0=Y_S, x1=first - 1 + HALF_W,
                            y1=Y_S, layer="above", line=dict(color=look.muted, width=2,
                                                             dash="dot")))
-        hover_x.append(first - 0.5)
-        hover_y.append(Y_S)
-        hover_t.append(text("bptt.fig.cut_edge", lang, n=ls.truncate))
-    traces.append(dict(type="scatter", mode="markers", hoverinfo="skip", name="heads",
-                       x=[x for x0, _, x1, _ in seg_list for x in (x0, x1)],
-                       y=[y for _, y0, _, y1 in seg_list for y in (y0, y1)],
-                       marker=dict(symbol="arrow", angleref="previous",
-                                   size=[0, head] * len(seg_list),
-                                   color=[c for c in cols for _ in (0, 1)],
-                                   line=dict(width=0))))
-    traces.append(dict(type="scatter", x=hover_x, y=hover_y, mode="markers", name="edges",
-                       hovertext=hover_t, hoverinfo="text",
-                       marker=dict(size=16, color="rgba(0,0,0,0)")))
+        traces.append(dict(type="scatter", x=[first - 0.5], y=[Y_S], mode="markers",
+                           name="cut_edge", hoverinfo="text",
+                           hovertext=[text("bptt.fig.cut_edge", lang, n=ls.truncate)],
+                           marker=dict(size=16, color="rgba(0,0,0,0)")))
     return traces
 
 

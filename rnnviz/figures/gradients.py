@@ -140,8 +140,10 @@ def make_dw_terms(ls: Lesson, *, look: style.Look = style.Look(), per_row: int =
     layout = style.base_layout(look, height=height or rows * panel_px + 120,
                                title=style.pretty(text("bptt.fig.terms_title", lang)),
                                margin=dict(l=10, r=10, t=look.scaled(4), b=10))
+    # no tick labels and the sum's title inside the plot: nothing for automargin to
+    # push, which otherwise costs a second full draw of every new chart
     plain = dict(showgrid=False, zeroline=False, showticklabels=False, ticks="",
-                 fixedrange=True)
+                 fixedrange=True, automargin=False)
     return style.figure(traces, dict(
         **layout,
         xaxis=dict(plain, domain=[0.0, split - 0.04], range=[-0.5, z.shape[1] - 0.5]),

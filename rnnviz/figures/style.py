@@ -101,8 +101,72 @@ FONT_FAMILY = ("Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC,
 def figure(traces: list[dict], layout: dict) -> go.Figure:
     """A Figure from plain trace/layout dicts, kept as those dicts until something
     needs Plotly's objects (``_spec.SpecFigure``): ``st.plotly_chart`` sends the dicts
-    as they are. Plotly's validation is skipped; the tests validate every figure."""
-    return SpecFigure(dict(data=traces, layout=layout))
+    as they are. Plotly's validation is skipped; the tests validate every figure.
+
+    Made so that Streamlit's second ``Plotly.react`` of a new chart is not a second
+    full draw. Streamlit mounts a new chart for every changed figure and, right
+    after, reacts again with a JSON copy of it (its theme step). Plotly redraws
+    everything when, between the two, it finds a new object where it compares
+    identity: a data array (unless ``datarevision`` is set), ``template`` and
+    ``meta``. So: a fixed ``datarevision`` (a changed figure is always a new chart,
+    never new data in the old one), the template's defaults written into the
+    layout and traces (``apply_template``), and ``meta`` sent as a JSON string
+    (``_spec``). Measured on the BPTT page: half of Plotly's time per keystroke."""
+    traces, layout = apply_template(traces, layout)
+    return SpecFigure(dict(data=traces, layout={**layout, "datarevision": 1}))
+
+
+_AXIS = re.compile(r"[xy]axis\d*")
+_COLORAXIS = re.compile(r"coloraxis\d*")
+
+
+def _merge(default: dict, given: dict | None) -> dict:
+    """``given`` over ``default``, dicts merged all the way down; None means unset."""
+    out = dict(default)
+    for k, v in (given or {}).items():
+        if isinstance(v, dict) and isinstance(out.get(k), dict):
+            out[k] = _merge(out[k], v)
+        elif v is not None:
+            out[k] = v
+    return out
+
+
+def apply_template(traces: list[dict], layout: dict) -> tuple[list[dict], dict]:
+    """What Plotly does with ``layout["template"]`` (the parts ``template`` uses), done
+    here: its axis, colour-axis, hover, annotation and shape defaults, and its
+    per-trace-type defaults, under what the figure sets. New lists and dicts; the
+    given ones are not changed."""
+    layout = dict(layout)
+    tpl = layout.pop("template", None) or {}
+    for letter in "xy":                   # Plotly's own alias: xaxis1 is xaxis, x1 is x
+        if f"{letter}axis1" in layout and f"{letter}axis" not in layout:
+            layout[f"{letter}axis"] = layout.pop(f"{letter}axis1")
+    traces = [{**tr, **{f"{c}axis": c for c in "xy" if tr.get(f"{c}axis") == f"{c}1"}}
+              for tr in traces]
+    tl, td = tpl.get("layout", {}), tpl.get("data", {})
+    axes = {k for k in layout if _AXIS.fullmatch(k)}          # declared, or used by a trace
+    for tr in traces:                                         # (all ours are cartesian)
+        for letter in "xy":
+            suffix = str(tr.get(f"{letter}axis") or letter)[1:]     # "x3" -> "3"
+            if suffix == "" or suffix.isdigit():
+                axes.add(f"{letter}axis" + ("" if suffix in ("", "1") else suffix))
+    for name in axes:
+        if name[0] + "axis" in tl:
+            layout[name] = _merge(tl[name[0] + "axis"], layout.get(name))
+    for name in [k for k in layout if _COLORAXIS.fullmatch(k)]:
+        if "coloraxis" in tl:
+            layout[name] = _merge(tl["coloraxis"], layout[name])
+    for key in ("hovermode", "colorway"):
+        if key in tl and layout.get(key) is None:
+            layout[key] = tl[key]
+    if "hoverlabel" in tl:
+        layout["hoverlabel"] = _merge(tl["hoverlabel"], layout.get("hoverlabel"))
+    for items, defaults in (("annotations", "annotationdefaults"), ("shapes", "shapedefaults")):
+        if defaults in tl and layout.get(items):
+            layout[items] = [_merge(tl[defaults], item) for item in layout[items]]
+    traces = [_merge(td[tr.get("type", "scatter")][0], tr) if tr.get("type", "scatter") in td
+              else tr for tr in traces]
+    return traces, layout
 
 
 def template(look: Look) -> dict:
@@ -115,7 +179,7 @@ def template(look: Look) -> dict:
     # (Chromium profile); automargin already keeps our labels inside the figure
     axis = dict(automargin=True, gridcolor=grid, linecolor=grid, zerolinecolor=grid,
                 ticks="", title=dict(standoff=15), ticklabeloverflow="allow")
-    colorbar = dict(outlinewidth=0, ticks="")
+    colorbar = dict(outlinewidth=0, ticks="", ticklabeloverflow="allow")    # (as the axes)
     return dict(layout=dict(xaxis=axis, yaxis=axis, hovermode="closest",
                             hoverlabel=dict(align="left"), colorway=OKABE_ITO,
                             annotationdefaults=dict(arrowcolor=look.fg, arrowhead=0,

@@ -206,7 +206,8 @@ def notice(lang: str) -> None:
 # the helper takes no room; the page starts right under the top navigation (Streamlit's
 # 6rem leaves a blank band that a laptop screen needs for the figures)
 BASE_CSS = (f".st-key-{context.BROWSER_KEY} {{ display: none; }}\n"
-            '[data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }')
+            '[data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }\n'
+            '[data-testid="stFullScreenFrame"] { width: round(down, 100%, 1px); }')
 # presenter view: bigger interface text (Streamlit sizes in rem), the full width,
 # no deploy button, and the lecturer's tools only
 PRESENTER_CSS = f"""

@@ -18,10 +18,11 @@ import functools
 import html
 import re
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from .. import export, urlstate
-from ..figures._spec import meta_of
+from ..figures._spec import SpecFigure, meta_of
 from ..figures.chips import chips_html
 from ..figures.formula import columns
 from ..figures.style import Look, fmt
@@ -71,8 +72,27 @@ def chart(fig, *, key: str, ctx: Context, t: int | None = None, alt: str | None 
     kind = meta_of(fig).get("kind", key)
     if alt is None:
         alt = describe(f"alt.{kind}", ctx, t) if f"alt.{kind}" in STRINGS else None
+    if kwargs.get("selection_mode") == "points":
+        fig = with_click_layout(fig)
     return (where or st).plotly_chart(fig, key=key, config=chart_config(ctx.lang, zoom),
                                       theme=None, alt=alt, **kwargs)
+
+
+# What Streamlit's chart sets on a figure whose points can be clicked, unless the figure
+# sets it: set here, so that Streamlit does not change the layout right after it
+# mounts the chart, which costs Plotly a second full draw (bench/figure_draw.py)
+CLICK_LAYOUT = dict(clickmode="event+select", hovermode="closest", dragmode="pan")
+
+
+def with_click_layout(fig):
+    """``fig`` with CLICK_LAYOUT's values where its layout has none (a new figure)."""
+    if isinstance(fig, SpecFigure) and not fig.built:
+        spec = fig.spec
+        layout = spec.get("layout", {})
+        return SpecFigure({**spec, "layout": {**layout, **{
+            k: v for k, v in CLICK_LAYOUT.items() if not layout.get(k)}}})
+    return go.Figure(fig).update_layout(**{
+        k: v for k, v in CLICK_LAYOUT.items() if not fig.layout[k]})
 
 
 def describe(key: str, ctx: Context, t: int | None = None) -> str:
@@ -312,7 +332,8 @@ export default function (component) {
     }
   };
   const named = (gd) => {                      // export.filename(page, sentence, t, kind)
-    const meta = (gd.layout || {}).meta || {};
+    let meta = (gd.layout || {}).meta || {};
+    if (typeof meta === 'string') { try { meta = JSON.parse(meta); } catch (e) { meta = {}; } }
     const box = gd.closest('[class*="st-key-"]');
     const key = box ? (box.className.match(/st-key-([\w-]+)/) || [])[1] : 'chart';
     const t = Number.isInteger(meta.t) ? `_t${meta.t}` : '';
