@@ -12,7 +12,7 @@ import pytest
 
 from rnnviz.checkpoint import load
 from rnnviz.figures import formula, heatmaps, neurons, unrolled
-from rnnviz.figures._spec import SpecFigure, meta_of
+from rnnviz.figures._spec import SpecFigure, merged_shapes, meta_of, wire
 from rnnviz.figures.style import Look
 from rnnviz.tagger import tag_text
 from rnnviz.ui.resources import DEFAULT_MODEL
@@ -73,7 +73,7 @@ def test_the_spec_sent_equals_the_built_figure(name, look):
     assert not object.__getattribute__(fig, "_built")           # nothing was built for it
     built = go.Figure(spec, _validate=False)
     built.layout.template = None                 # style.figure wrote its template in
-    full = sent(built)
+    full = wire(sent(built))                     # meta as a string, boxes as paths
     assert json.dumps(decoded(lazy), sort_keys=True) == json.dumps(
         decoded(unset_dropped(full)), sort_keys=True)
     # what keeps Streamlit's second Plotly.react from redrawing the chart (style.figure)
@@ -104,3 +104,35 @@ def test_anything_else_builds_a_real_figure():
     assert object.__getattribute__(fig, "_built") and fig.layout.height == 123
     assert sent(fig)["layout"]["height"] == 123 and meta_of(fig)["kind"] == "formula"
     assert meta_of(go.Figure()) == {}
+
+
+def test_same_looking_boxes_in_a_row_become_one_path():
+    red = dict(fillcolor="red", line=dict(width=1))
+    shapes = [dict(type="rect", x0=0, x1=1, y0=0, y1=2, **red),
+              dict(type="path", path="M2,0L3,0L3,2Z", **red),
+              dict(type="rect", x0=4, x1=5, y0=0, y1=2, fillcolor="blue"),       # other look
+              dict(type="rect", x0=6, x1=7, y0=0, y1=2, **red),                  # a new run
+              dict(type="rect", x0=0, x1=1, y0=0, y1=1, xref="paper", **red),     # not data
+              dict(type="line", x0=0, x1=1, y0=0, y1=1)]
+    before = copy.deepcopy(shapes)
+    out = merged_shapes(shapes)
+    assert shapes == before                                          # input untouched
+    assert [s["type"] for s in out] == ["path", "path", "path", "rect", "line"]
+    assert out[0] == dict(type="path", path="M0,0H1V2H0ZM2,0L3,0L3,2Z", **red)
+    assert out[1] == dict(type="path", path="M4,0H5V2H4Z", fillcolor="blue")
+    assert out[2]["path"] == "M6,0H7V2H6Z"                        # order kept: z-order kept
+
+
+def test_the_backward_graph_sends_its_boxes_as_a_few_paths():
+    from rnnviz.builtin import load_default
+    from rnnviz.figures.backward import make_backward
+    from rnnviz.lesson import lesson
+    tg = tag_text(MODEL, "我 的 朋友 昨天 在 学校 吃 了 三 个 苹果 ， 他 说 这 本 书 很 好 。")
+    ls = lesson(load_default(), tg.trace.x, tg.trace.pred, tokens=tg.tokens)
+    fig = make_backward(ls, 20, unknown=tg.unknown)
+    assert len(fig.spec["layout"]["shapes"]) == 62                 # one per box, as built
+    sent_shapes = sent(fig)["layout"]["shapes"]
+    assert len(sent_shapes) <= 16                                   # one per look
+    boxes = sum(s.get("path", "").count("Z") if s["type"] == "path" else s["type"] == "rect"
+                for s in sent_shapes)
+    assert boxes == 62                                              # every box still drawn

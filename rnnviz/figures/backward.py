@@ -206,10 +206,13 @@ def make_backward(ls: Lesson, t: int, *, unknown=None, look: style.Look = style.
     # x boxes (words) and o boxes (target tags; only o_t sends an error)
     y_ids = ls.y
     targets = [m.tags[k] for k in y_ids]
+    # (all x boxes, then the o boxes by colour: the browser gets each run of
+    # same-looking boxes as one path, _spec.wire)
     for i in range(1, T + 1):
         shapes.append(box(i - HALF_W, Y_X - HALF_H, i + HALF_W, Y_X + HALF_H, radius=False,
                           fill=look.node_fill, line=look.muted, width=1.2,
                           dash="dot" if unknown[i - 1] else None))
+    for i in sorted(range(1, T + 1), key=lambda i: (i == t, targets[i - 1])):
         colour = style.tag_colour(targets[i - 1])
         shapes.append(dict(box(i - HALF_W, Y_O - HALF_H, i + HALF_W, Y_O + HALF_H,
                                radius=False, fill=colour, line=look.fg if i == t else colour,

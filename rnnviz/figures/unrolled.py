@@ -80,11 +80,15 @@ def make_unrolled(tr: Trace, t: int, *, unknown=None, look: style.Look = style.L
     words = [style.esc(w) for w in tr.tokens]
     tags = list(tr.pred_tags)
     conf = tr.confidence if T else np.zeros(0)
+    # (all x boxes, then the o boxes by colour: the browser gets each run of
+    # same-looking boxes as one path, _spec.wire)
     for i in range(1, T + 1):
         sel = i == t
         shapes.append(box(i - HALF_W, Y_X - HALF_H, i + HALF_W, Y_X + HALF_H, radius=False,
                           fill=look.node_fill, line=look.fg if sel else look.muted,
                           width=2.5 if sel else 1.2, dash="dot" if unknown[i - 1] else None))
+    for i in sorted(range(1, T + 1), key=lambda i: (i == t, tags[i - 1])):
+        sel = i == t
         colour = style.tag_colour(tags[i - 1])
         shapes.append(box(i - HALF_W, Y_O - HALF_H, i + HALF_W, Y_O + HALF_H, radius=False,
                           fill=colour, line=look.fg if sel else colour, width=2.5 if sel else 1))
