@@ -74,17 +74,24 @@ def make_flow(ls: Lesson, t: int, *, look: style.Look = style.Look(),
              xgap=1, ygap=1, name="flow", xaxis="x", yaxis="y",
              colorbar=mag.colorbar(lo, hi, look, None, x=SPLIT - 0.06, xanchor="left",
                                    len=1.0, y=0.5)),
-        dict(type="heatmap", z=np.where(cut, 0.0, np.nan), x=steps, y=steps,
-             colorscale=[[0, look.node_fill], [1, look.node_fill]], showscale=False,
-             hoverongaps=False, xgap=1, ygap=1, name="cut", xaxis="x", yaxis="y",
-             hovertemplate=text("bptt.fig.cut_cell", lang, n=ls.truncate or 0)
-             + "<extra></extra>"),
-        # exactly 0 has no logarithm: a hatched-looking grey, said on hover
-        dict(type="heatmap", z=np.where(zero_cells(ls, cut), 0.0, np.nan), x=steps, y=steps,
-             colorscale=[[0, look.muted], [1, look.muted]], showscale=False, opacity=0.35,
-             hoverongaps=False, xgap=1, ygap=1, name="zero", xaxis="x", yaxis="y",
-             hovertemplate=text("bptt.fig.zero_cell", lang) + "<extra></extra>"),
     ]
+    # grey overlays, only when they mark something (an empty one is still a
+    # full-size image for the browser to draw): what truncation cuts, and cells
+    # that are exactly 0, which have no logarithm (said on hover)
+    zero = zero_cells(ls, cut)
+    if cut.any():
+        traces.append(dict(
+            type="heatmap", z=np.where(cut, 0.0, np.nan), x=steps, y=steps,
+            colorscale=[[0, look.node_fill], [1, look.node_fill]], showscale=False,
+            hoverongaps=False, xgap=1, ygap=1, name="cut", xaxis="x", yaxis="y",
+            hovertemplate=text("bptt.fig.cut_cell", lang, n=ls.truncate or 0)
+            + "<extra></extra>"))
+    if zero.any():
+        traces.append(dict(
+            type="heatmap", z=np.where(zero, 0.0, np.nan), x=steps, y=steps,
+            colorscale=[[0, look.muted], [1, look.muted]], showscale=False, opacity=0.35,
+            hoverongaps=False, xgap=1, ygap=1, name="zero", xaxis="x", yaxis="y",
+            hovertemplate=text("bptt.fig.zero_cell", lang) + "<extra></extra>"))
 
     # row t as a line on a log axis, with ρ(W)^{t-k} for comparison
     ks = np.arange(1, t + 1)
