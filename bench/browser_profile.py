@@ -52,9 +52,15 @@ def profile(path: str) -> dict:
         server.stop()
 
 
-def report(prof: dict, top: int = 30) -> None:
+def tree(prof: dict) -> tuple[dict, dict]:
+    """The profile's nodes by id, and each node's parent id."""
     nodes = {n["id"]: n for n in prof["nodes"]}
     parent = {c: n["id"] for n in prof["nodes"] for c in n.get("children", [])}
+    return nodes, parent
+
+
+def report(prof: dict, top: int = 30) -> None:
+    nodes, parent = tree(prof)
 
     def name(node_id):
         f = nodes[node_id]["callFrame"]
@@ -81,8 +87,7 @@ def report(prof: dict, top: int = 30) -> None:
 
 def stacks(prof: dict, leaf: str, top: int = 12, depth: int = 14) -> None:
     """The call stacks under which ``leaf`` spends the most self time."""
-    nodes = {n["id"]: n for n in prof["nodes"]}
-    parent = {c: n["id"] for n in prof["nodes"] for c in n.get("children", [])}
+    nodes, parent = tree(prof)
 
     def frame(node_id):
         f = nodes[node_id]["callFrame"]
