@@ -22,8 +22,9 @@ from rnnviz.tokenize import MAX_TOKENS
 from rnnviz.ui import models, shell, views
 
 SCALE, F, TRUNC, T_KEY, LR = "bptt_wscale", "bptt_f", "bptt_trunc", "bptt_t", "bptt_lr"
-CORRECTIONS, CHECK, ORIGIN, LAST_STEP, SEEN_F = (
-    "bptt_targets", "bptt_check_result", "bptt_origin", "bptt_last_step", "bptt_seen_f")
+CORRECTIONS, CHECK, ORIGIN, LAST_STEP, SEEN_F, LAST_T = (
+    "bptt_targets", "bptt_check_result", "bptt_origin", "bptt_last_step", "bptt_seen_f",
+    "bptt_last_T")
 LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0, 5.0)
 MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]()#+-.!|<>{}~$:"})
 
@@ -72,6 +73,16 @@ def reset_model() -> None:
         ss[models.CHOICE_KEY] = origin["choice"] or "builtin"
     ss[SCALE], ss[F] = origin["scale"], origin["f"]
     ss.pop(LAST_STEP, None)
+
+
+def follow_sentence() -> int:
+    """The step t whose loss is followed back, kept in 1..T as the sentence changes:
+    the last step, unless the user picked an earlier one (then that one, clamped)."""
+    t, last = ss.get(T_KEY), ss.get(LAST_T)
+    if not isinstance(t, int) or (last is not None and t >= last):
+        t = T
+    ss[T_KEY], ss[LAST_T] = min(max(t, 1), T), T
+    return ss[T_KEY]
 
 
 def select_loss(key: str) -> None:
@@ -146,8 +157,10 @@ elif not ls.has_error:
 @st.fragment
 def backward_views():
     st.markdown(f"#### {text('bptt.s1.heading', lang)}")
-    t = T if T == 1 else st.slider(text("bptt.t", lang), 1, T, T, key=T_KEY,
-                                   bind="query-params", help=text("bptt.t_help", lang))
+    t = follow_sentence()
+    if T > 1:
+        t = st.slider(text("bptt.t", lang), 1, T, key=T_KEY, bind="query-params",
+                      help=text("bptt.t_help", lang))
     views.chart(make_backward(ls, t, unknown=tg.unknown, look=ctx.look), key="bptt_backward",
                 ctx=ctx, t=t, on_select=lambda: select_loss("bptt_backward"),
                 selection_mode="points")

@@ -5,7 +5,7 @@ import urllib.parse
 import numpy as np
 import pytest
 
-from browser_util import screenshot, settle
+from browser_util import Server, screenshot, settle
 from conftest import run_app
 from rnnviz.bptt import gradient_flow
 from rnnviz.builtin import DEFAULT_MODEL, load_default
@@ -15,6 +15,7 @@ from rnnviz.forward import trace
 from rnnviz.lesson import lesson, variant
 from rnnviz.tagger import tag_text
 from rnnviz.ui import models
+from st_client import StreamlitSession, run_sync
 
 PAGE = "pages/bptt.py"
 LONG = "我 的 朋友 昨天 在 学校 吃 了 三 个 苹果 ， 他 说 这 本 书 很 好 。"   # T = 20
@@ -193,6 +194,49 @@ def test_one_token_sentence_has_no_step_slider():
     at = bptt_page(s="我")
     assert not [s for s in at.slider if s.key == "bptt_t"]
     assert figures(at)["backward"]["layout"]["meta"]["t"] == 1
+
+
+def test_step_follows_the_sentence_when_it_shrinks_and_grows():
+    """t never exceeds T (a shorter sentence once raised StreamlitValueAboveMaxError);
+    it follows the last step unless the user picked an earlier one."""
+    at = bptt_page(s=LONG)
+    backward_t = lambda: figures(at)["backward"]["layout"]["meta"]["t"]
+    assert at.slider(key="bptt_t").value == 20
+    at.text_input(key="s").set_value("我 吃 苹果").run()             # 20 -> 3 tokens
+    assert not at.exception, at.exception
+    assert (at.slider(key="bptt_t").max, at.slider(key="bptt_t").value, backward_t()) == (3, 3, 3)
+    at.text_input(key="s").set_value("我 吃 苹果 。").run()          # at the end: follows T
+    assert not at.exception and backward_t() == 4
+    at.slider(key="bptt_t").set_value(2).run()                       # an earlier step, picked
+    at.text_input(key="s").set_value("我 吃 苹果 。 他").run()
+    assert not at.exception and backward_t() == 2                    # stays where it was
+    at.text_input(key="s").set_value("我").run()                       # T = 1: no slider
+    assert not at.exception and backward_t() == 1
+    at.text_input(key="s").set_value("我 吃 苹果").run()
+    assert not at.exception and backward_t() == 3                     # 1 was the last step
+
+
+async def _shorten(base: str) -> tuple[list[str], int]:
+    async with StreamlitSession(base, {"s": LONG}, page="bptt") as client:
+        assert not (await client.first_run).exceptions
+        # one token (no step slider), then three: the client sends back every widget's
+        # last value, the slider's t = 20 included, as a browser would
+        assert not (await client.set_widget("s", "我")).exceptions
+        run = await client.set_widget("s", "我 吃 苹果")
+        backward = run.figures.get("bptt_backward")
+        return run.exceptions, backward and wire_meta(json.loads(backward)["layout"])["t"]
+
+
+@pytest.mark.slow
+def test_a_shorter_sentence_with_the_last_step_sent_back_is_not_an_error():
+    """Over Streamlit's websocket, a rerun that carries the old t = 20 for a 3-token
+    sentence once raised StreamlitValueAboveMaxError onto the page (Backspace over a
+    20-token sentence down to one word, then typing on)."""
+    server = Server("app.py", "--server.fileWatcherType", "none")
+    try:
+        assert run_sync(_shorten(server.base)) == ([], 3)
+    finally:
+        server.stop()
 
 
 # --- in Chromium ------------------------------------------------------------------
