@@ -271,6 +271,24 @@ def test_bptt_page_in_the_browser(page, app_server):
     assert path.stat().st_size > 50_000
 
 
+@pytest.mark.browser
+def test_retyping_a_shorter_sentence_in_the_browser(page, app_server):
+    """Select all, type one word, then two more: no error, t follows the new last step."""
+    page.goto(f"{app_server.base}/bptt?s=" + urllib.parse.quote(LONG))
+    settle(page)
+    box = page.locator("[data-testid='stTextInput'] input").first
+    box.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("我")
+    settle(page)
+    page.keyboard.type(" 吃 苹果")
+    settle(page)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert "bptt_t=3" in page.url
+    assert page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')]
+                         .map(gd => JSON.parse(gd.layout.meta)).find(m => m.kind === 'backward').t""") == 3
+
+
 def test_presets_turn_vanishing_into_exploding_in_one_click():
     """The lesson in two clicks on a 20-token sentence: W × 0.5 vanishes, W × 1.5 with a
     non-saturating f explodes (tanh saturates instead: the page explains it)."""
