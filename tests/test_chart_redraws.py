@@ -64,6 +64,28 @@ def test_a_changed_chart_is_drawn_once(page, app_server, path):
         assert all(c < 20 for c in changes[1:]), (key, changes)   # the others changed ~nothing
 
 
+# Plotly widens a margin that a colour bar or tick labels need and then draws the chart
+# again: what each BPTT chart was sent with must already be enough (style.colorbar_room)
+MARGINS_AS_SENT = """() => [...document.querySelectorAll('.js-plotly-plot')].map((gd) => {
+  const sent = gd.layout.margin || {}, drawn = gd._fullLayout._size;
+  return [JSON.parse(gd.layout.meta).kind, ['l', 'r', 't', 'b'].filter(
+    (k) => Math.round(drawn[k]) !== sent[k]).map((k) => `${k} ${sent[k]} -> ${drawn[k]}`)];
+})"""
+
+
+@pytest.mark.parametrize("query", [
+    {"s": SENTENCE},
+    {"s": "I saw her duck under the extraordinarily comfortable table .", "bptt_wscale": "0.1"},
+    {"s": SENTENCE, "present": "true", "lang": "zh", "bptt_wscale": "3", "bptt_f": "identity"},
+])
+def test_bptt_charts_are_sent_with_the_margins_they_need(page, app_server, query):
+    page.goto(f"{app_server.base}/bptt?" + urllib.parse.urlencode(query))
+    settle(page)
+    margins = dict(page.evaluate(MARGINS_AS_SENT))
+    assert sorted(margins) == ["backward", "dw_terms", "flow", "gradients"]
+    assert margins == {kind: [] for kind in margins}
+
+
 def test_the_template_is_written_into_the_figure():
     look = Look(dark=True)
     layout = dict(base_layout(look, height=200), xaxis2=dict(domain=[0, 0.5], ticks="inside"),

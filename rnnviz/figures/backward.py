@@ -188,11 +188,12 @@ def make_backward(ls: Lesson, t: int, *, unknown=None, look: style.Look = style.
     z[:, 2::2] = node_log
     edges_x = [e for c in range(T + 1) for e in (c - HALF_W, c + HALF_W)]
     ycells = np.linspace(Y_S - S_HALF_H, Y_S + S_HALF_H, m.H + 1)
+    colorbar = mag.colorbar(lo, hi, look, text("bptt.fig.magnitude", lang), len=0.9,
+                            x=1.0, xanchor="left")
     traces.append(dict(type="heatmap", z=z, x=edges_x, y=ycells, colorscale=style.MAGNITUDE,
                        zmin=lo, zmax=hi, customdata=_node_data(ls, t, delta), hoverongaps=False,
                        hovertemplate=text("bptt.fig.node_hover", lang) + "<extra></extra>",
-                       ygap=0.5, name="delta", colorbar=mag.colorbar(
-                           lo, hi, look, text("bptt.fig.magnitude", lang), len=0.9)))
+                       ygap=0.5, name="delta", colorbar=colorbar))
     blank = [c for c in range(T + 1) if not (c >= 1 and ls.reaches(t, c))]
     traces.append(dict(type="scatter", x=blank, y=[Y_S] * len(blank), mode="markers",
                        hovertext=[_why_blank(ls, t, c, lang) for c in blank], hoverinfo="text",
@@ -259,7 +260,8 @@ def make_backward(ls: Lesson, t: int, *, unknown=None, look: style.Look = style.
     title = text("bptt.fig.backward_title", lang, t=t, word=words[t - 1], tag=targets[t - 1],
                  L=mag.sci(ls.losses[t - 1]))
     layout = style.base_layout(look, height=height or look.scaled(27), title=title,
-                               margin=dict(l=4, r=4, t=look.scaled(3), b=28))
+                               margin=dict(l=4, r=style.colorbar_room(colorbar),
+                                           t=look.scaled(3), b=max(28, look.scaled(1.35))))
     return style.figure(traces, dict(
         **layout, shapes=shapes, dragmode=False,
         xaxis=dict(range=[X_LO, max(T + 0.6, MIN_COLS)], fixedrange=True, showgrid=False,

@@ -145,8 +145,12 @@ def make_flow(ls: Lesson, t: int, *, look: style.Look = style.Look(),
     row_px = look.font_size * 1.35                      # a matrix row per line of tick text
     layout = style.base_layout(look, height=height or int(max(look.scaled(30),
                                                               row_px * T + look.scaled(12))),
-                               margin=dict(l=look.scaled(6.5), r=16, t=look.scaled(5.4),
-                                           b=look.scaled(4.5)))
+                               # l: the widest "t:word" row label and the axis title
+                               # (a margin Plotly must widen costs a second draw)
+                               margin=dict(l=max(look.scaled(6.5), int(
+                                   max(style.text_width(k, axis_font["size"]) for k in ticks)
+                                   + 1.5 * title_font["size"] + 21)),
+                                   r=16, t=look.scaled(5.4), b=look.scaled(4.5)))
     return style.figure(traces, dict(
         **layout, annotations=annotations, shapes=shapes, dragmode=False,
         xaxis=dict(domain=[0.0, SPLIT - 0.08], anchor="y", tickmode="array", tickangle=0,

@@ -60,6 +60,7 @@ def make_gradients(ls: Lesson, *, look: style.Look = style.Look(),
     panels = [("U", toks, units, "bptt.fig.dU"), ("W", units, units, "bptt.fig.dW"),
               ("V", units, list(m.tags), "bptt.fig.dV")]
     traces, annotations, layout_axes = [], [], {}
+    tick_px = look.scaled(0.75)
     for i, (name, xs, ys, key) in enumerate(panels, 1):
         z = mats[name]
         zmax = style.symmetric_range(z)
@@ -78,7 +79,7 @@ def make_gradients(ls: Lesson, *, look: style.Look = style.Look(),
             domain=d, anchor=f"y{i}", type="category", fixedrange=True, showgrid=False,
             tickmode="array", tickvals=list(xs), ticktext=list(xs),
             # U's labels ("3:苹果") are wider than its columns (as wide as W's): slanted
-            tickfont=dict(size=look.scaled(0.75)), tickangle=-60 if name == "U" else 0,
+            tickfont=dict(size=tick_px), tickangle=-60 if name == "U" else 0,
             title=dict(text=text(axis_title, lang), font=dict(size=look.scaled(0.8))))
         layout_axes[f"yaxis{i}"] = dict(
             anchor=f"x{i}", type="category", autorange="reversed", fixedrange=True,
@@ -88,8 +89,13 @@ def make_gradients(ls: Lesson, *, look: style.Look = style.Look(),
             domain=[1.0 - len(ys) / rows, 1.0])              # equal row heights in all three
     layout = style.base_layout(look, height=height or int(max(
         look.scaled(26), look.font_size * 1.4 * rows + look.scaled(11))),
-                               margin=dict(l=look.scaled(4), r=10, t=look.scaled(4),
-                                           b=look.scaled(6.5)))
+                               # r: room for the last tick label of ∂L/∂V (any
+                                               # push is a second draw, see style.colorbar_room)
+                               margin=dict(l=look.scaled(4), r=max(10, look.scaled(0.75)),
+                                           t=look.scaled(4), b=max(look.scaled(6.5), int(
+                                               0.87 * max(style.text_width(k, tick_px)
+                                                          for k in toks)
+                                               + 0.5 * tick_px + 1.5 * look.scaled(0.8) + 21))))
     return style.figure(traces, dict(**layout, **layout_axes, annotations=annotations,
                                      meta=dict(kind="gradients", T=T,
                                                truncate=ls.truncate)))
@@ -137,9 +143,14 @@ def make_dw_terms(ls: Lesson, *, look: style.Look = style.Look(), per_row: int =
     ]
     split = 0.78 if cols > 3 else 0.62
     panel_px = 150 if cols >= 8 else 190
+    # ticks at −zmax, 0, zmax written by us: the colour bar's width is known here
+    colorbar = dict(thickness=12, len=0.8, x=1.0, xanchor="left", tickvals=[-zmax, 0, zmax],
+                    ticktext=[mag.sci(-zmax), "0", mag.sci(zmax)],
+                    tickfont=dict(size=look.scaled(0.75)))
     layout = style.base_layout(look, height=height or rows * panel_px + 120,
                                title=style.pretty(text("bptt.fig.terms_title", lang)),
-                               margin=dict(l=10, r=10, t=look.scaled(4), b=10))
+                               margin=dict(l=10, r=style.colorbar_room(colorbar),
+                                           t=look.scaled(4), b=10))
     # no tick labels and the sum's title inside the plot: nothing for automargin to
     # push, which otherwise costs a second full draw of every new chart
     plain = dict(showgrid=False, zeroline=False, showticklabels=False, ticks="",
@@ -152,7 +163,5 @@ def make_dw_terms(ls: Lesson, *, look: style.Look = style.Look(), per_row: int =
                     title=dict(text=style.pretty(text("bptt.fig.terms_sum", lang)),
                                font=dict(size=look.scaled(0.9)))),
         yaxis2=dict(plain, autorange="reversed", domain=[0.15, 1.0]),
-        coloraxis=dict(colorscale=style.DIVERGING, cmin=-zmax, cmax=zmax,
-                       colorbar=dict(thickness=12, len=0.8,
-                                     tickfont=dict(size=look.scaled(0.75)))),
+        coloraxis=dict(colorscale=style.DIVERGING, cmin=-zmax, cmax=zmax, colorbar=colorbar),
         meta=dict(kind="dw_terms", T=T, rows=rows, cols=cols, zmax=zmax)))

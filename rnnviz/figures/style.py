@@ -9,6 +9,7 @@ printed too: colour is never the only channel.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -204,6 +205,32 @@ def base_layout(look: Look, *, height: int, title: str | None = None,
         showlegend=False,
         template=template(look),
     )
+
+
+def text_width(s: str, px: float) -> float:
+    """About how wide ``s`` is in px at font size ``px`` (CJK 1 em, superscripts 0.42,
+    ASCII 0.6): for margins, so a little more than the browser measures."""
+    w = 0.0
+    for ch in s:
+        w += (1.0 if unicodedata.east_asian_width(ch) in "WF" else
+              0.42 if ch in "⁰¹²³⁴⁵⁶⁷⁸⁹⁻" else 0.3 if ch == "·" else 0.6)
+    return w * px
+
+
+def colorbar_room(colorbar: dict) -> int:
+    """The px right of the plot that a vertical colour bar placed at ``x=1`` (xanchor
+    left) needs for its bar, its ``ticktext`` and its title: set it as ``margin.r``.
+    When a colour bar needs more than the margin a figure was sent with, Plotly
+    widens the margin and draws the new chart a second time (2-5 ms a chart in
+    Chromium, bench/figure_draw.py). Checked against Plotly in Chromium for tick
+    fonts of 10-24 px and, for the app's figures, by tests/test_chart_redraws.py
+    (short by up to 7 px at 18 px without the slack)."""
+    tick_px = colorbar["tickfont"]["size"]
+    labels = max((text_width(str(t), tick_px) for t in colorbar["ticktext"]), default=0.0)
+    title = colorbar.get("title") or {}
+    title_w = 1.5 * title["font"]["size"] if title.get("text") else 0.0
+    return int(np.ceil(2 * colorbar.get("xpad", 10) + colorbar.get("thickness", 30) + 8
+                       + 0.4 * tick_px + labels + title_w))
 
 
 def hidden_axis() -> dict:
