@@ -34,6 +34,35 @@ def test_typing_key_by_key_shows_the_tagging(page, app_server):
     assert "s=%E6%88%91+%E5%90%83+%E8%8B%B9%E6%9E%9C+%E5%90%97" in page.url   # URL follows
 
 
+# every element container that Streamlit marks stale during a rerun, with its opacity
+# and transition at that moment (shell.BASE_CSS keeps both as they were)
+WATCH_STALE = """() => {
+  window.__stale = [];
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const el = r.target;
+      if (el.getAttribute('data-stale') === 'true') {
+        const cs = getComputedStyle(el);
+        window.__stale.push([cs.opacity, cs.transitionDuration]);
+      }
+    }
+  }).observe(document.body, {subtree: true, attributes: true, attributeFilter: ['data-stale']});
+}"""
+
+
+def test_a_rerun_does_not_fade_the_page(page, app_server):
+    open_app(page, app_server.base, "bptt", s="我 吃 苹果")
+    page.evaluate(WATCH_STALE)
+    box = page.locator("[data-testid='stTextInput'] input").first
+    box.click()
+    box.press("End")
+    page.keyboard.type(" 。")
+    settle(page)
+    stale = page.evaluate("() => window.__stale")
+    assert len(stale) > 20                          # the rerun did mark the page stale
+    assert {tuple(s) for s in stale} == {("1", "0s")}
+
+
 def test_a_link_opens_with_its_sentence(page, app_server):
     open_app(page, app_server.base, s="I eat apples")
     assert page.locator("[data-testid='stTextInput'] input").first.input_value() == "I eat apples"

@@ -203,11 +203,18 @@ def notice(lang: str) -> None:
 
 # --------------------------------------------------------------------------- look
 
-# the helper takes no room; the page starts right under the top navigation (Streamlit's
-# 6rem leaves a blank band that a laptop screen needs for the figures)
+# The helper takes no room; the page starts right under the top navigation (Streamlit's
+# 6rem leaves a blank band that a laptop screen needs for the figures); chart frames
+# are whole pixels (tests/test_chart_redraws.py). Elements are not faded while a rerun
+# runs: Streamlit marks every element stale for the ~50 ms of a rerun, with a fade
+# that starts and is cancelled on each keystroke, and Chromium repainted the page
+# twice for it (5-7 ms a paint on the BPTT page, bench/browser_trace.py); the
+# "Running" indicator at the top still shows a rerun.
 BASE_CSS = (f".st-key-{context.BROWSER_KEY} {{ display: none; }}\n"
             '[data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }\n'
-            '[data-testid="stFullScreenFrame"] { width: round(down, 100%, 1px); }')
+            '[data-testid="stFullScreenFrame"] { width: round(down, 100%, 1px); }\n'
+            '[data-testid="stElementContainer"][data-stale="true"] {\n'
+            '    opacity: 1 !important; transition: none !important; }')
 # presenter view: bigger interface text (Streamlit sizes in rem), the full width,
 # no deploy button, and the lecturer's tools only
 PRESENTER_CSS = f"""
