@@ -76,12 +76,24 @@ def make_heatmaps(tr: Trace, t: int, *, look: style.Look = style.Look(),
         traces.append(dict(type="heatmap", z=z, x=xs, y=ys, xaxis=xa, yaxis=ya, coloraxis=ca,
                            hovertemplate=f"{name}[%{{y}}, %{{x}}] = %{{z:+.4f}}<extra></extra>",
                            name=name, xgap=1, ygap=1))
-    cb = dict(thickness=12, len=0.5, tickfont=dict(size=look.scaled(0.75)))
     title_font = dict(size=look.scaled(0.9))
+    # colour bars ticked by us and margins sized from the labels: a margin that Plotly
+    # has to widen costs a second draw of the new chart (style.colorbar_room)
+    cb = dict(thickness=12, len=0.5, x=1.0, xanchor="left",
+              tickfont=dict(size=look.scaled(0.75)))
+    value_bar = dict(cb, y=0.68, tickvals=[-zmax, 0, zmax],
+                     ticktext=[f"−{zmax:.2f}", "0", f"{zmax:.2f}"],
+                     title=dict(text=text("fig.value", lang), font=title_font))
+    p_bar = dict(cb, y=0.15, len=0.3, tickvals=[0, 0.5, 1], ticktext=["0", "0.5", "1"],
+                 title=dict(text=text("fig.probability", lang), font=title_font))
+    tick_px = look.scaled(0.8)
+    slant = T > 8
+    widest = max(style.text_width(k, tick_px) for k in toks + units)
+    below = 0.71 * (widest + tick_px) if slant else 1.3 * tick_px
 
     def axis(domain, anchor, labels, title=None, **kw):
         return dict(domain=domain, anchor=anchor, fixedrange=True, showgrid=False,
-                    zeroline=False, tickfont=dict(size=look.scaled(0.8)),
+                    zeroline=False, tickfont=dict(size=tick_px),
                     title=dict(text=title, font=title_font) if title else None,
                     type="category", **kw)
 
@@ -107,19 +119,18 @@ def make_heatmaps(tr: Trace, t: int, *, look: style.Look = style.Look(),
     layout = dict(
         **style.base_layout(look, height=height or _height(look, m.H, m.K, y_top, y_bottom),
                             title=style.pretty(text("fig.heatmaps.title", lang)),
-                            margin=dict(l=look.scaled(4.3), r=20, t=look.scaled(4.3),
-                                        b=look.scaled(3.6))),
-        xaxis=axis(dom[0], "y", toks, tickangle=-45 if T > 8 else 0),
+                            margin=dict(l=look.scaled(4.3), r=max(style.colorbar_room(value_bar),
+                                                                  style.colorbar_room(p_bar)),
+                                        t=look.scaled(4.3), b=max(look.scaled(3.6), int(
+                                            below + 1.5 * title_font["size"] + 23)))),
+        xaxis=axis(dom[0], "y", toks, tickangle=-45 if slant else 0),
         xaxis2=axis(dom[1], "y2", units, title=unit),
-        xaxis3=axis(dom[2], "y2", toks, tickangle=-45 if T > 8 else 0, title=tok_t),
+        xaxis3=axis(dom[2], "y2", toks, tickangle=-45 if slant else 0, title=tok_t),
         yaxis=axis(y_top, "x", units, title=unit, autorange="reversed"),
         yaxis2=axis(y_bottom, "x2", tags, autorange="reversed", title=tag_t),
         coloraxis=dict(colorscale=style.DIVERGING, cmin=-zmax, cmax=zmax, cmid=None,
-                       colorbar=dict(cb, y=0.68, title=dict(text=text("fig.value", lang),
-                                                            font=title_font))),
-        coloraxis2=dict(colorscale=style.SEQUENTIAL, cmin=0, cmax=1,
-                        colorbar=dict(cb, y=0.15, len=0.3, title=dict(
-                            text=text("fig.probability", lang), font=title_font))),
+                       colorbar=value_bar),
+        coloraxis2=dict(colorscale=style.SEQUENTIAL, cmin=0, cmax=1, colorbar=p_bar),
         shapes=shapes, annotations=annotations,
         meta=dict(kind="heatmaps", t=t, T=T, zmax=zmax),
     )

@@ -219,18 +219,24 @@ def text_width(s: str, px: float) -> float:
 
 def colorbar_room(colorbar: dict) -> int:
     """The px right of the plot that a vertical colour bar placed at ``x=1`` (xanchor
-    left) needs for its bar, its ``ticktext`` and its title: set it as ``margin.r``.
-    When a colour bar needs more than the margin a figure was sent with, Plotly
-    widens the margin and draws the new chart a second time (2-5 ms a chart in
-    Chromium, bench/figure_draw.py). Checked against Plotly in Chromium for tick
-    fonts of 10-24 px and, for the app's figures, by tests/test_chart_redraws.py
-    (short by up to 7 px at 18 px without the slack)."""
+    left) needs for its bar, its ``ticktext`` and its title (rotated at the side,
+    ``side="right"``, or above it): set it as ``margin.r``. When a colour bar needs
+    more than the margin a figure was sent with, Plotly widens the margin and draws
+    the new chart a second time (2-5 ms a chart in Chromium, bench/figure_draw.py).
+    Checked against Plotly in Chromium for tick fonts of 10-24 px and, for the
+    app's figures, by tests/test_chart_redraws.py (short by up to 7 px at 18 px
+    without the slack)."""
     tick_px = colorbar["tickfont"]["size"]
     labels = max((text_width(str(t), tick_px) for t in colorbar["ticktext"]), default=0.0)
+    bar = colorbar.get("thickness", 30) + labels
     title = colorbar.get("title") or {}
-    title_w = 1.5 * title["font"]["size"] if title.get("text") else 0.0
-    return int(np.ceil(2 * colorbar.get("xpad", 10) + colorbar.get("thickness", 30) + 8
-                       + 0.4 * tick_px + labels + title_w))
+    if title.get("text"):
+        px = title["font"]["size"]
+        if title.get("side") == "right":
+            bar += 1.5 * px
+        else:
+            bar = max(bar, text_width(title["text"], px))
+    return int(np.ceil(2 * colorbar.get("xpad", 10) + 8 + 0.4 * tick_px + bar))
 
 
 def hidden_axis() -> dict:

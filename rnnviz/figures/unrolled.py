@@ -143,7 +143,7 @@ def make_unrolled(tr: Trace, t: int, *, unknown=None, look: style.Look = style.L
     x_lo = FOLDED_X - 0.5 if show_folded else -0.6
     n_cols = T + 1 + (3.3 if show_folded else 0)
     layout = style.base_layout(look, height=height or look.scaled(25), margin=dict(
-        l=4, r=4, t=8, b=28))
+        l=4, r=4, t=8, b=max(28, look.scaled(1.35))))
     return style.figure(traces, dict(**layout, shapes=shapes, dragmode=False,
                       xaxis=dict(range=[x_lo, max(T + 0.6, MIN_COLS)], fixedrange=True,
                                  showgrid=False, zeroline=False, showline=False,
