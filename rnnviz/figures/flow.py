@@ -147,9 +147,9 @@ def make_flow(ls: Lesson, t: int, *, look: style.Look = style.Look(),
                                                               row_px * T + look.scaled(12))),
                                # l: the widest "t:word" row label and the axis title
                                # (a margin Plotly must widen costs a second draw)
-                               margin=dict(l=max(look.scaled(6.5), int(
-                                   max(style.text_width(k, axis_font["size"]) for k in ticks)
-                                   + 1.5 * title_font["size"] + 21)),
+                               margin=dict(l=max(look.scaled(6.5), style.label_room(
+                                   ticks, axis_font["size"], angle=90,
+                                   title_px=title_font["size"])),
                                    r=16, t=look.scaled(5.4), b=look.scaled(4.5)))
     return style.figure(traces, dict(
         **layout, annotations=annotations, shapes=shapes, dragmode=False,

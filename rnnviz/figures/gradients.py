@@ -89,13 +89,14 @@ def make_gradients(ls: Lesson, *, look: style.Look = style.Look(),
             domain=[1.0 - len(ys) / rows, 1.0])              # equal row heights in all three
     layout = style.base_layout(look, height=height or int(max(
         look.scaled(26), look.font_size * 1.4 * rows + look.scaled(11))),
-                               # r: room for the last tick label of ∂L/∂V (any
-                                               # push is a second draw, see style.colorbar_room)
+                               # r: room for the last tick label of ∂L/∂V; b: U's slanted
+                               # token labels (a margin Plotly has to widen costs a
+                               # second draw, see style.label_room)
                                margin=dict(l=look.scaled(4), r=max(10, look.scaled(0.75)),
-                                           t=look.scaled(4), b=max(look.scaled(6.5), int(
-                                               0.87 * max(style.text_width(k, tick_px)
-                                                          for k in toks)
-                                               + 0.5 * tick_px + 1.5 * look.scaled(0.8) + 21))))
+                                           t=look.scaled(4), b=max(look.scaled(6.5),
+                                                                   style.label_room(
+                                               toks, tick_px, angle=-60,
+                                               title_px=look.scaled(0.8)))))
     return style.figure(traces, dict(**layout, **layout_axes, annotations=annotations,
                                      meta=dict(kind="gradients", T=T,
                                                truncate=ls.truncate)))

@@ -88,8 +88,9 @@ def make_heatmaps(tr: Trace, t: int, *, look: style.Look = style.Look(),
                  title=dict(text=text("fig.probability", lang), font=title_font))
     tick_px = look.scaled(0.8)
     slant = T > 8
-    widest = max(style.text_width(k, tick_px) for k in toks + units)
-    below = 0.71 * (widest + tick_px) if slant else 1.3 * tick_px
+    bottom = max(look.scaled(3.6), style.label_room(toks + units, tick_px,
+                                                    angle=-45 if slant else 0,
+                                                    title_px=title_font["size"]))
 
     def axis(domain, anchor, labels, title=None, **kw):
         return dict(domain=domain, anchor=anchor, fixedrange=True, showgrid=False,
@@ -121,8 +122,7 @@ def make_heatmaps(tr: Trace, t: int, *, look: style.Look = style.Look(),
                             title=style.pretty(text("fig.heatmaps.title", lang)),
                             margin=dict(l=look.scaled(4.3), r=max(style.colorbar_room(value_bar),
                                                                   style.colorbar_room(p_bar)),
-                                        t=look.scaled(4.3), b=max(look.scaled(3.6), int(
-                                            below + 1.5 * title_font["size"] + 23)))),
+                                        t=look.scaled(4.3), b=bottom)),
         xaxis=axis(dom[0], "y", toks, tickangle=-45 if slant else 0),
         xaxis2=axis(dom[1], "y2", units, title=unit),
         xaxis3=axis(dom[2], "y2", toks, tickangle=-45 if slant else 0, title=tok_t),

@@ -217,6 +217,17 @@ def text_width(s: str, px: float) -> float:
     return w * px
 
 
+def label_room(labels, px: float, *, angle: float = 0.0, title_px: float | None = None
+               ) -> int:
+    """The px of margin that an axis's tick ``labels`` (font ``px``, turned ``angle``
+    degrees from the axis line: 0 under an x axis, 90 beside a y axis, -45 slanted)
+    and its title take, for a margin Plotly need not widen (see colorbar_room)."""
+    widest = max((text_width(str(k), px) for k in labels), default=0.0)
+    a = np.radians(angle)
+    across = widest * abs(np.sin(a)) + px * abs(np.cos(a))
+    return int(across + (15 + 1.5 * title_px if title_px else 0) + 8)
+
+
 def colorbar_room(colorbar: dict) -> int:
     """The px right of the plot that a vertical colour bar placed at ``x=1`` (xanchor
     left) needs for its bar, its ``ticktext`` and its title (rotated at the side,
