@@ -34,6 +34,11 @@ T = tg.T
 ss = st.session_state
 
 
+def percent(v: float) -> str:
+    """A relative difference as the page writes it (— when it is not a number)."""
+    return f"{100 * v:.1f} %" if np.isfinite(v) else "—"
+
+
 # --- callbacks (run before the next rerun draws anything) -------------------
 def set_target(i: int, token: str) -> None:
     tag = ss.get(f"bptt_y_{i}")
@@ -190,7 +195,7 @@ def gradients_section():
     words.markdown(text("bptt.s3.explain", lang))
     if ls.cuts:
         words.markdown(text("bptt.s3.truncated", lang, k=ls.truncate, **{
-            f"d{k}": f"{100 * v:.1f} %" for k, v in ls.truncation_error().items()}))
+            f"d{k}": percent(v) for k, v in ls.truncation_error().items()}))
     views.chart(make_dw_terms(ls, look=ctx.look), key="bptt_terms", ctx=ctx)
     st.caption(text("bptt.s3.terms", lang))
 
@@ -227,7 +232,9 @@ def sgd_section():
         st.button(text("bptt.s5.step", lang), key="bptt_sgd", type="primary",
                   icon=":material/south:", on_click=sgd_step,
                   args=(model, tg.trace.x, y, tg.tokens, trunc, lr, scale, f),
-                  help=text("bptt.s5.step_help", lang, scale=f"{scale:.2f}", f=f))
+                  help=text("bptt.s5.step_help_truncated", lang, scale=f"{scale:.2f}", f=f,
+                            k=ls.truncate, gap=percent(ls.gradient_gap())) if ls.cuts else
+                  text("bptt.s5.step_help", lang, scale=f"{scale:.2f}", f=f))
         origin = ss.get(ORIGIN) if models.session_source() == "sgd" else None
         st.button(text("bptt.s5.reset", lang), key="bptt_reset", icon=":material/restart_alt:",
                   on_click=reset_model, disabled=origin is None,
@@ -253,6 +260,8 @@ def step_result(last: lesson.Step):
                                 font_px=ctx.look.scaled(1.1)), unsafe_allow_html=True)
     columns[2].metric(text("bptt.s5.loss", lang), f"{last.loss_after:.4f}",
                       delta=f"{last.loss_after - last.loss_before:+.4f}", delta_color="inverse")
+    if last.truncated:                      # θ − η g with g truncated BPTT's, not ∂L/∂θ
+        st.caption(text("bptt.s5.truncated_step", lang, k=last.truncate, gap=percent(last.gap)))
     st.markdown(f"**{text('bptt.s5.changes', lang)}**")
     st.table(pd.DataFrame({
         text("bptt.s4.param", lang): list(PARAM_NAMES),

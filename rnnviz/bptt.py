@@ -11,10 +11,25 @@ t = T to 1, with the error term δ_t = ∂L/∂a_t:
     ∂L/∂U[:, x_t] += δ_t          (U x_t is a column lookup)
     ∂L/∂s_0 = Wᵀ δ_1
 
-Truncated BPTT to the last k steps lets the loss at step t reach back only to
-a_t … a_{t-k+1}: its error stops after k steps. The same per-output view gives
-the vanishing/exploding picture ‖∂L_t/∂s_j‖ for j ≤ t, one Jacobian
-∂s_j/∂s_{j-1} = diag(f'(a_j)) W at a time.
+**Truncated BPTT, k steps** (the one definition; ``keeps_delta`` and
+``keeps_state`` say it, and every module that truncates asks them). The error
+of each loss L_t travels back k steps along W, one step per W edge:
+
+    kept:  δ_j = ∂L_t/∂a_j                  for t-k < j ≤ t   (k error terms)
+           ∂L_t/∂s_j                         for t-k ≤ j ≤ t
+    cut:   everything older than s_{t-k}
+
+∂L_t/∂s_{t-k} = Wᵀ δ_{t-k+1} arrives at s_{t-k} and stops there: it is not
+multiplied by f'(a_{t-k}), so δ_{t-k} gets nothing from L_t. s_{t-k} plays the
+part s_0 plays in full BPTT (it is treated as a given input, like a detached
+state), and the edge that is cut is the W edge s_{t-k} → s_{t-k-1}, which
+would carry Wᵀδ_{t-k}. k = 1 keeps each step's own loss in δ_t; k ≥ t cuts
+nothing of L_t (its error reaches s_0), so k ≥ T is full BPTT. The parameter
+gradients sum the kept δ's: ∂L/∂W = Σ_j δ_j s_{j-1}ᵀ with δ_j = Σ_{t=j}^{j+k-1}
+∂L_t/∂a_j, and ∂L/∂s_0 = Wᵀ Σ_{t ≤ k} ∂L_t/∂a_1.
+
+The same per-output view gives the vanishing/exploding picture ‖∂L_t/∂s_j‖
+for j ≤ t, one Jacobian ∂s_j/∂s_{j-1} = diag(f'(a_j)) W at a time.
 """
 from __future__ import annotations
 
@@ -25,6 +40,19 @@ import numpy as np
 from .forward import Forward, Trace
 from .loss import full_mask, loss_scale
 from .model import RNN
+
+
+def keeps_delta(back, truncate: int | None):
+    """Whether truncation ``truncate`` keeps δ_j = ∂L_t/∂a_j, ``back`` = t − j ≥ 0 (arrays too)."""
+    back = np.asarray(back)
+    return (back >= 0) & (True if truncate is None else back < truncate)
+
+
+def keeps_state(back, truncate: int | None):
+    """Whether truncation ``truncate`` keeps ∂L_t/∂s_j, ``back`` = t − j ≥ 0 (arrays too):
+    one step further back than the δ's, the state where the error stops."""
+    back = np.asarray(back)
+    return (back >= 0) & (True if truncate is None else back <= truncate)
 
 
 @dataclass(frozen=True, eq=False)
@@ -87,14 +115,15 @@ def _deltas(W, dsV, fprime):
 
 
 def _deltas_truncated(W, dsV, fprime, k):
-    """Truncated BPTT: δ_j = Σ_{t=j}^{j+k-1} ∂L_t/∂a_j (losses reach back k steps)."""
+    """Truncated BPTT: δ_j = Σ_{t=j}^{j+k-1} ∂L_t/∂a_j (losses reach back k steps);
+    ∂L/∂s_0 = Wᵀ Σ ∂L_t/∂a_1 over the losses that keep δ_1 (t ≤ k: s_0 is kept)."""
     if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
         raise ValueError(f"truncate must be a positive number of steps, got {k!r}")
     delta = np.zeros_like(dsV)
     ds0 = np.zeros(dsV.shape[1:])
     for j, _, dLda in per_output_errors(W, dsV, fprime, k):
         delta[j] = dLda.sum(axis=0)
-        if j == 0:                                        # losses whose window holds a_1
+        if j == 0:                                        # the losses that keep δ_1 (t ≤ k)
             ds0 = dLda.sum(axis=0) @ W
     return delta, ds0
 
@@ -131,18 +160,17 @@ def scatter_columns(x: np.ndarray, delta: np.ndarray, n_vocab: int) -> np.ndarra
 @dataclass(frozen=True, eq=False)
 class Flow:
     """How each loss L_t reaches back to earlier steps (one sentence)."""
-    dLds: np.ndarray    # (T, T, H) [t-1, j-1] = ∂L_t/∂s_j for j ≤ t, 0 otherwise
-    dLda: np.ndarray    # (T, T, H) [t-1, j-1] = ∂L_t/∂a_j
+    dLds: np.ndarray    # (T, T, H) [t-1, j-1] = ∂L_t/∂s_j where kept (t-k ≤ j ≤ t), else 0
+    dLda: np.ndarray    # (T, T, H) [t-1, j-1] = ∂L_t/∂a_j where kept (t-k < j ≤ t), else 0
     truncate: int | None
 
     @property
     def norms(self) -> np.ndarray:
-        """(T, T) ‖∂L_t/∂s_j‖, NaN above the diagonal (j > t) and outside the window."""
+        """(T, T) ‖∂L_t/∂s_j‖, NaN above the diagonal (j > t) and where truncation cuts."""
         n = np.linalg.norm(self.dLds, axis=-1)
         T = n.shape[0]
         t, j = np.indices((T, T))
-        k = T if self.truncate is None else self.truncate
-        return np.where((j <= t) & (t - j < k), n, np.nan)
+        return np.where(keeps_state(t - j, self.truncate), n, np.nan)
 
 
 def gradient_flow(tr: Trace, y, *, truncate: int | None = None,
@@ -158,10 +186,13 @@ def gradient_flow(tr: Trace, y, *, truncate: int | None = None,
     dLds = np.zeros((T, T, H))
     dLda = np.zeros((T, T, H))
     for j, rows, D in per_output_errors(m.W, dsV, fprime, truncate):
-        t = j + rows
-        dLda[t, j] = D[:, 0]
-        # ∂L_t/∂s_j = ∂L_t/∂a_j ⊘ f'(a_j) is unstable; recompute it directly
+        dLda[j + rows, j] = D[:, 0]
+        # ∂L_t/∂s_j = ∂L_t/∂a_j ⊘ f'(a_j) is unstable; recompute it directly:
+        # Vᵀ∂L_j/∂z_j for t = j, Wᵀ δ_{j+1} for the later losses that keep δ_{j+1}
+        # (t - j ≤ k: the state one step older than the oldest δ still gets it)
         dLds[j, j] = dsV[j, 0]
-        if len(rows) > 1:
-            dLds[t[1:], j] = dLda[t[1:], j + 1] @ m.W
+        t = np.arange(j + 1, T)
+        t = t[keeps_delta(t - (j + 1), truncate)]
+        if len(t):
+            dLds[t, j] = dLda[t, j + 1] @ m.W
     return Flow(dLds, dLda, truncate)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
@@ -149,24 +150,60 @@ def _epoch_printer():
     return report
 
 
+EXIT_OVERFLOW = 1      # tag: the model's numbers overflowed (the output is still written)
+
+
 def cmd_tag(args) -> int:
     from .builtin import DEFAULT_MODEL
     from .tagger import tag_text
 
-    tagging = tag_text(_load(args.model or DEFAULT_MODEL), " ".join(args.text))
+    if args.file is not None and args.text:
+        raise ValueError("give the sentence or --file FILE, not both")
+    if args.file is None and not args.text:
+        raise ValueError("nothing to tag: give a sentence, or --file FILE (one sentence per "
+                         "line, - for standard input)")
+    m = _load(args.model or DEFAULT_MODEL)
+    if args.file is not None:
+        return _tag_lines(m, args.file, args.json)
+    tagging = tag_text(m, " ".join(args.text))
     if not tagging.tokens:
         print(f"error: {tagging.message}", file=sys.stderr)
         return 2
     if tagging.message:
         print(f"note: {tagging.message}", file=sys.stderr)
     if not tagging.finite:
-        print("warning: the model's numbers overflowed (NaN or Inf); the tags are not "
-              "meaningful", file=sys.stderr)
-    if args.json:
-        print(json.dumps(tagging.as_dict(), ensure_ascii=False, indent=2))
+        print(f"warning: {tagging.overflow_message}", file=sys.stderr)
+    print(_json(tagging.as_dict(), indent=2) if args.json else tagging.as_text())
+    return 0 if tagging.finite else EXIT_OVERFLOW
+
+
+def _tag_lines(m, path: str, as_json: bool) -> int:
+    """tag --file FILE: one tagged line (or one JSON object) per input line, blank lines
+    included; notes and overflow warnings on standard error, naming the line."""
+    from .tagger import tag_text
+
+    if path == "-":
+        if hasattr(sys.stdin, "reconfigure"):
+            sys.stdin.reconfigure(encoding="utf-8")
+        lines = sys.stdin
     else:
-        print(tagging.as_text())
-    return 0
+        lines = open(path, encoding="utf-8")
+    status = 0
+    with lines if path != "-" else contextlib.nullcontext(lines):
+        for n, line in enumerate(lines, 1):
+            tagging = tag_text(m, line.rstrip("\r\n"))
+            if tagging.message and line.strip():
+                print(f"note: line {n}: {tagging.message}", file=sys.stderr)
+            if not tagging.finite:
+                print(f"warning: line {n}: {tagging.overflow_message}", file=sys.stderr)
+                status = EXIT_OVERFLOW
+            print(_json(tagging.as_dict()) if as_json else tagging.as_text(), flush=True)
+    return status
+
+
+def _json(data, indent: int | None = None) -> str:
+    """Strict JSON (a NaN or ∞ raises instead of printing a bare ``NaN``)."""
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=indent)
 
 
 def cmd_eval(args) -> int:
@@ -255,10 +292,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_train)
 
     p = sub.add_parser("tag", help="tag a sentence: 我 吃 苹果 -> 我/nn 吃/v 苹果/nn",
-                       description="Tag typed text (Chinese with or without spaces, English).")
-    p.add_argument("text", nargs="+", help="the sentence (several arguments are joined by spaces)")
+                       description="Tag typed text (Chinese with or without spaces, English). "
+                                   "If the model's numbers overflow (NaN or Inf), the tags "
+                                   "from there are ? (null in JSON), a warning goes to "
+                                   f"standard error and the exit status is {EXIT_OVERFLOW}.")
+    p.add_argument("text", nargs="*", help="the sentence (several arguments are joined by spaces)")
+    p.add_argument("--file", metavar="FILE",
+                   help="tag FILE instead, one sentence per line (- reads standard input): "
+                        "one tagged line per input line")
     p.add_argument("--json", action="store_true",
-                   help="print tokens, tags, per-tag probabilities and unknown-word flags")
+                   help="print tokens, tags, per-tag probabilities and unknown-word flags "
+                        "(with --file: one JSON object per line)")
     p.add_argument("--model", type=Path, help="a model .npz (default: the shipped one)")
     p.set_defaults(run=cmd_tag)
 

@@ -13,12 +13,17 @@ the model itself (its arrays are shared and read-only):
     ∂L_t/∂s_k, ∂L_t/∂a_k  for k ≤ t             each loss on its own (``Flow``)
     ∂L_t/∂s_0 = Wᵀ ∂L_t/∂a_1                    where the error leaves the sentence
 
+Truncation to k steps is defined once, in ``bptt``'s docstring: L_t keeps
+δ_t … δ_{t-k+1} and ∂L_t/∂s_t … ∂L_t/∂s_{t-k}, where its error stops.
+
 The per-output views use L_t itself (``reduction="sum"``), the gradients of
 the weights use the mean loss L that training minimises. Going back one step
 multiplies the error by (diag(f'(a_k)) W)ᵀ, so ‖∂L_t/∂s_k‖ shrinks or grows
 geometrically in t − k: ``step_factor`` is that rate along one row.
 
-``sgd_step`` applies θ ← θ − η ∂L/∂θ to a writable copy. Everything runs
+``sgd_step`` applies θ ← θ − η g to a writable copy, g the gradient the page
+shows: the exact ∂L/∂θ, or truncated BPTT's approximation of it (``Step.gap``
+says how far apart they are). Everything runs
 with floating-point warnings silenced; overflow is reported by ``problem``,
 never raised. NumPy only.
 """
@@ -28,7 +33,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .bptt import Flow, Grads, bptt, gradient_flow
+from .bptt import Flow, Grads, bptt, gradient_flow, keeps_delta, keeps_state
 from .forward import Forward, Trace, trace
 from .loss import token_losses
 from .model import PARAM_NAMES, RNN
@@ -69,7 +74,7 @@ class Lesson:
     grads: Grads             # BPTT of L (truncated when ``truncate``)
     full: Grads              # full BPTT of L (the same object when not truncated)
     flow: Flow               # per-output ∂L_t/∂s_k, ∂L_t/∂a_k (L_t itself, not L_t/T)
-    ds0: np.ndarray          # (T, H) ∂L_t/∂s_0 (zero when truncation cuts before s_0)
+    ds0: np.ndarray          # (T, H) ∂L_t/∂s_0 (zero where truncation cuts it: t > k)
 
     @property
     def model(self) -> RNN:
@@ -81,7 +86,7 @@ class Lesson:
 
     @property
     def norms(self) -> np.ndarray:
-        """(T, T) ‖∂L_t/∂s_k‖ for k ≤ t inside the window, NaN elsewhere."""
+        """(T, T) ‖∂L_t/∂s_k‖ where truncation keeps it (t − k ≤ truncate), NaN elsewhere."""
         with np.errstate(all="ignore"):                 # an overflowed norm is ∞, not a warning
             return self.flow.norms
 
@@ -121,9 +126,34 @@ class Lesson:
         cut, exact = self.grads.as_dict(), self.full.as_dict()
         return {k: relative_difference(cut[k], exact[k]) for k in ("U", "W", "V")}
 
+    def gradient_gap(self) -> float:
+        """‖g − ∂L/∂θ‖ / ‖∂L/∂θ‖ over all of θ = U, W, V, b, c: how far the gradient used
+        (truncated BPTT's g) is from the exact one (0 when nothing is cut)."""
+        cut, exact = self.grads.as_dict(), self.full.as_dict()
+        return relative_difference(np.concatenate([cut[k].ravel() for k in PARAM_NAMES]),
+                                   np.concatenate([exact[k].ravel() for k in PARAM_NAMES]))
+
     def reaches(self, t: int, k: int) -> bool:
-        """Whether the error of L_t reaches step k (k ≤ t, inside the truncation window)."""
-        return 1 <= k <= t and (self.truncate is None or t - k < self.truncate)
+        """Whether L_t keeps δ_k = ∂L_t/∂a_k (1 ≤ k ≤ t, t − k < truncate)."""
+        return 1 <= k <= t and bool(keeps_delta(t - k, self.truncate))
+
+    def stop(self, t: int) -> int | None:
+        """The state s_j where truncation stops the error of L_t (j = t − k ≥ 1), or None
+        when L_t's error reaches s_0 (nothing of L_t is cut)."""
+        if self.truncate is None or t - self.truncate < 1:
+            return None
+        return t - self.truncate
+
+    def cut_off(self, t: int) -> float:
+        """‖Wᵀ δ_j‖, j = ``stop(t)``, with δ_j = ∂L_t/∂s_j ⊙ f'(a_j): what full BPTT would
+        carry over the W edge s_j → s_{j-1} that truncation cuts (NaN if nothing is cut)."""
+        j = self.stop(t)
+        if j is None:
+            return float("nan")
+        m, tr = self.model, self.trace
+        with np.errstate(all="ignore"):
+            delta = self.flow.dLds[t - 1, j - 1] * m.activation.df(tr.a[j - 1], tr.s[j])
+            return float(np.linalg.norm(delta @ m.W))
 
     def step_factor(self, t: int) -> float:
         """Geometric mean of ‖∂L_t/∂s_{k-1}‖ / ‖∂L_t/∂s_k‖ along row t (NaN if undefined)."""
@@ -182,7 +212,7 @@ def lesson(m: RNN, x, y, *, tokens=None, truncate: int | None = None) -> Lesson:
         full = bptt(m, fw, Y)
         grads = full if truncate is None else bptt(m, fw, Y, truncate=truncate)
         flow = gradient_flow(tr, y, truncate=truncate, reduction="sum")
-        reach_s0 = np.arange(tr.T) < (truncate or tr.T)            # L_t reaches a_1: t-1 < k
+        reach_s0 = keeps_state(np.arange(1, tr.T + 1), truncate)   # t - 0 ≤ k
         ds0 = (flow.dLda[:, 0] @ m.W) * reach_s0[:, None]          # (T, H) Wᵀ ∂L_t/∂a_1
         loss = float(losses.mean())
     return Lesson(tr, y, truncate, losses, loss, grads, full, flow, ds0)
@@ -200,7 +230,8 @@ def relative_difference(a: np.ndarray, b: np.ndarray) -> float:
 
 @dataclass(frozen=True, eq=False)
 class Step:
-    """One SGD step θ ← θ − η ∂L/∂θ on one sentence, and what it changed."""
+    """One SGD step θ ← θ − η g on one sentence, and what it changed. g is ∂L/∂θ, or
+    truncated BPTT's approximation of it when ``truncate`` cuts (``gap`` away from it)."""
     before: Trace                   # the sentence through the model before the step
     after: Trace                    # ... and after it (``after.model`` is the new model)
     y: np.ndarray                   # (T,) the targets of the step
@@ -209,6 +240,13 @@ class Step:
     loss_after: float
     change: dict[str, float]        # ‖Δθ‖ per parameter
     relative: dict[str, float]      # ‖Δθ‖ / ‖θ‖ per parameter
+    truncate: int | None = None     # the truncation of the gradient used (None: exact)
+    gap: float = 0.0                # ‖g − ∂L/∂θ‖ / ‖∂L/∂θ‖ of that gradient
+
+    @property
+    def truncated(self) -> bool:
+        """Whether the step used a truncated gradient that differs from the exact one."""
+        return self.truncate is not None and self.truncate < self.before.T
 
     @property
     def model(self) -> RNN:
@@ -236,4 +274,4 @@ def sgd_step(m: RNN, x, y, *, lr: float, truncate: int | None = None, tokens=Non
         relative = {k: change[k] / max(float(np.linalg.norm(m.params[k])), 1e-300)
                     for k in PARAM_NAMES}
     return Step(before.trace, after, before.y, float(lr), before.loss, loss_after, change,
-                relative)
+                relative, before.truncate, before.gradient_gap())

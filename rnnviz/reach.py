@@ -24,8 +24,13 @@ again; the reach is the drop in the probability of the tag predicted at t:
     Δ_{t,k} = o_t[ŷ_t] − o_t[ŷ_t] with x_k := <unk>,    ŷ_t = argmax o_t
 
 Δ > 0: word k supported the predicted tag; Δ < 0: it argued against it;
-Δ = 0 exactly when occlusion leaves s_t unchanged: k > t, x_k is already
-<unk>, or (W = 0) nothing carries x_k to step t.
+Δ = 0 exactly where the structure of the network says occlusion cannot change
+o_t: k > t (o_t does not depend on x_k), U[:, x_k] = U[:, <unk>] (x_k is
+already <unk>, or its column equals <unk>'s: u_k does not change), or k < t
+with W = 0 (nothing carries x_k to step t). Those zeros are set, not computed:
+one batched forward pass may round the same numbers differently in different
+rows of the batch (another BLAS kernel, up to 3e-16), so comparing rows would
+give −0.000 where the math gives 0.
 
 The gradient also predicts the occlusion to first order,
 ``linear[t, k] = ∂o_t[ŷ_t]/∂u_k · (U[:, x_k] − U[:, 0])`` (the change of u_k
@@ -66,19 +71,31 @@ def gradient_reach(tr: Trace, J: np.ndarray | None = None) -> np.ndarray:
     return np.sqrt((J * J).sum(axis=(2, 3)))
 
 
+def occlusion_reaches(tr: Trace) -> np.ndarray:
+    """(T, T) bool at [t-1, k-1]: whether occluding x_k can change o_t at all, from the
+    structure of the network alone (no computed number is compared): k ≤ t, u_k changes
+    (U[:, x_k] ≠ U[:, <unk>], parameters compared as given), and k = t or W ≠ 0."""
+    m, T = tr.model, tr.T
+    t, k = np.indices((T, T))
+    u = m.U[:, tr.x]                                        # (H, T) u_k
+    changes = (u != m.U[:, [UNK_ID]]).any(axis=0)           # (T,) occlusion changes u_k
+    carried = (t == k) | bool(np.any(m.W != 0))
+    return (k <= t) & changes[None, :] & carried
+
+
 def occlusion(tr: Trace) -> np.ndarray:
     """(T, T): ``Δ[t-1, k-1]`` = drop of o_t[ŷ_t] when x_k becomes <unk>.
 
-    Exactly 0 where occluding x_k leaves s_t unchanged (k > t, x_k already
-    <unk>, or no recurrence to carry it), not a rounding difference of V s_t."""
+    Exactly 0 where occlusion cannot change o_t (``occlusion_reaches``: k > t,
+    u_k unchanged, or k < t with W = 0): set from the structure, not taken from
+    a difference of two rounded rows of the batch."""
     T = tr.T
     X = np.tile(tr.x, (T + 1, 1))                           # row k-1: x_k = <unk>; row T: x
     X[np.arange(T), np.arange(T)] = UNK_ID
     fw = forward(tr.model, X)                               # (T steps, T+1 sentences, ...)
     p = fw.o[np.arange(T), T, tr.pred]                      # (T,) o_t[ŷ_t]
     p_occluded = fw.o[np.arange(T), :T, tr.pred]            # (T, T) [t-1, k-1]
-    moved = (fw.s[1:, :T] != fw.s[1:, T:]).any(axis=-1)     # (T, T) s_t changed
-    return np.where(moved, p[:, None] - p_occluded, 0.0)
+    return np.where(occlusion_reaches(tr), p[:, None] - p_occluded, 0.0)
 
 
 def linear_occlusion(tr: Trace, J: np.ndarray | None = None) -> np.ndarray:

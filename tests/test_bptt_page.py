@@ -107,7 +107,7 @@ def test_url_sets_the_controls_and_truncation_cuts():
     assert figs["backward"]["layout"]["meta"]["t"] == 10
     assert figs["flow"]["layout"]["meta"]["truncate"] == 4
     cut = array(trace_named(figs["flow"], "cut")["z"])
-    assert (~np.isnan(cut)).sum() == sum(max(t - 4, 0) for t in range(1, 21))
+    assert (~np.isnan(cut)).sum() == sum(max(t - 5, 0) for t in range(1, 21))   # t-k > 4
     assert any("k = 4" in m.value for m in at.markdown)             # what truncation cuts
 
 
@@ -167,6 +167,31 @@ def test_sgd_step_keeps_the_scaled_w_as_the_new_model():
     assert np.abs(own.W).max() < 0.6 * np.abs(load_default().W).max()
     at.button(key="bptt_reset").click().run()
     assert at.slider(key="bptt_wscale").value == 0.5
+
+
+@pytest.mark.parametrize("lang, exact", [("en", "exact"), ("zh", "精确")])
+def test_sgd_step_with_truncation_says_which_gradient_it_uses(lang, exact):
+    """Truncation on: the step is θ − η g with g truncated BPTT's gradient, and the button
+    and the message after the step say so, with ‖g − ∂L/∂θ‖ / ‖∂L/∂θ‖."""
+    at = bptt_page(s=LONG, bptt_trunc="3", lang=lang)
+    m = load_default()
+    tr = tag_text(m, LONG).trace
+    ls = lesson(m, tr.x, tr.pred, truncate=3)
+    gap = f"{100 * ls.gradient_gap():.1f} %"
+    assert ls.gradient_gap() > 1e-3
+    help_ = at.button(key="bptt_sgd").help
+    assert "k = 3" in help_ and gap in help_ and exact in help_, help_
+    at.button(key="bptt_sgd").click().run()
+    assert not at.exception
+    said = " ".join(c.value for c in at.caption) + " ".join(m.value for m in at.markdown)
+    assert "k = 3" in said and gap in said
+    # the step applied is exactly θ − η g with that g
+    own = at.session_state[models.SESSION_KEY][0]
+    lr = at.select_slider(key="bptt_lr").value
+    np.testing.assert_allclose(own.W, m.W - lr * ls.grads.dW, rtol=1e-12, atol=1e-15)
+    # without truncation the help is the exact gradient, with no gap to report
+    plain = bptt_page(s=LONG, lang=lang).button(key="bptt_sgd").help
+    assert "k = " not in plain and "∂L/∂θ" in plain
 
 
 def test_overflow_is_explained_not_raised():

@@ -1,9 +1,19 @@
-"""``python -m rnnviz``: help lists the commands; gradcheck passes and can fail."""
+"""``python -m rnnviz``: help lists the commands; gradcheck passes and can fail; tag
+prints valid JSON and fails on an overflowing model, and tags a file line by line."""
+import io
+import json
+import re
 import subprocess
 import sys
 
+import pytest
+
 from rnnviz import bptt as bptt_module
+from rnnviz.builtin import load_default
+from rnnviz.checkpoint import save
 from rnnviz.cli import main
+from rnnviz.lesson import variant
+from rnnviz.tagger import tag_text
 
 from conftest import ROOT
 
@@ -38,3 +48,87 @@ def test_gradcheck_exits_nonzero_when_bptt_is_wrong(monkeypatch, capsys):
     monkeypatch.setattr("rnnviz.gradcheck.bptt", wrong)
     assert main(["gradcheck", "--seeds", "1"]) == 1
     assert "FAIL" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- tag
+LONG = " ".join(["我 吃 苹果 ，"] * 13)                      # 52 tokens: the first 50 are tagged
+
+
+def strict_json(line: str):
+    """json.loads that refuses NaN and Infinity, as every other JSON reader does."""
+    def refuse(name):
+        raise ValueError(f"not JSON: {name}")
+    return json.loads(line, parse_constant=refuse)
+
+
+@pytest.fixture(scope="module")
+def overflowing(tmp_path_factory):
+    """identity f and W × 10⁷: the states leave float64's range after 44 tokens."""
+    path = tmp_path_factory.mktemp("m") / "overflow.npz"
+    save(variant(load_default(), w_scale=1e7, f="identity"), path)
+    return path
+
+
+def test_tag_json_of_an_overflowing_model_is_valid_json_and_fails(overflowing):
+    out = run("tag", "--json", "--model", str(overflowing), LONG)
+    assert out.returncode == 1, out.stderr
+    assert not re.search(r"[:\[,]\s*-?(NaN|Infinity)\b", out.stdout)   # no bare NaN
+    data = strict_json(out.stdout)
+    assert data["overflow"]["first_step"] == 45 and "overflow" in data["overflow"]["message"]
+    assert data["probabilities"][-1] == dict.fromkeys(data["probabilities"][-1])   # all null
+    assert data["tags"][-1] is None and data["tags"][0] == "nn"
+    assert all(v is not None for v in data["probabilities"][0].values())
+    assert len(data["tags"]) == len(data["tokens"]) == 50
+    assert "warning" in out.stderr and "overflow" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_tag_text_of_an_overflowing_model_fails_with_the_warning_on_stderr(overflowing, capsys):
+    assert main(["tag", "--model", str(overflowing), LONG]) == 1
+    out, err = capsys.readouterr()
+    words = out.split()
+    assert len(words) == 50 and words[0] == "我/nn" and words[-1] == "吃/?"
+    assert "warning" in err and "step 45" in err
+
+
+def test_tag_json_of_a_finite_model_has_no_overflow(capsys):
+    assert main(["tag", "--json", "我 吃 苹果"]) == 0
+    data = strict_json(capsys.readouterr().out)
+    assert data["overflow"] is None and data["tags"] == ["nn", "v", "nn"]
+
+
+def test_tag_file_tags_one_sentence_per_line(tmp_path, capsys):
+    lines = ["我 吃 苹果", "", "I eat apples", LONG]
+    path = tmp_path / "in.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    m = load_default()
+    assert main(["tag", "--file", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.split("\n")[:-1] == [tag_text(m, s).as_text() for s in lines]
+    assert "line 4" in err and "50" in err                  # the long line was cut, on stderr
+    assert main(["tag", "--json", "--file", str(path)]) == 0
+    rows = [strict_json(r) for r in capsys.readouterr().out.splitlines()]
+    assert [r["tokens"] for r in rows] == [list(tag_text(m, s).tokens) for s in lines]
+    assert rows[0]["tags"] == ["nn", "v", "nn"] and rows[1]["tags"] == []
+
+
+def test_tag_file_dash_reads_standard_input(monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("我 吃 苹果\nI eat apples\n"))
+    assert main(["tag", "--file", "-"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["我/nn 吃/v 苹果/nn", "I/nn eat/v apples/nn"]
+
+
+def test_tag_file_from_standard_input_in_a_pipe(overflowing):
+    out = subprocess.run([sys.executable, "-m", "rnnviz", "tag", "--json", "--file", "-",
+                          "--model", str(overflowing)], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120, input=f"我 吃 苹果\n{LONG}\n", encoding="utf-8")
+    assert out.returncode == 1                              # line 2 overflowed
+    rows = [strict_json(r) for r in out.stdout.splitlines()]
+    assert len(rows) == 2 and rows[0]["overflow"] is None and rows[1]["overflow"]
+    assert "line 2" in out.stderr and "warning" in out.stderr
+
+
+@pytest.mark.parametrize("args", [("tag",), ("tag", "--file", "x.txt", "我 吃"),
+                                  ("tag", "--file", "/no/such/file.txt")])
+def test_tag_needs_text_or_one_file(args, capsys):
+    assert main(list(args)) == 2
+    assert capsys.readouterr().err.startswith("error:")

@@ -84,7 +84,7 @@ def test_truncated_lesson_is_truncated_bptt(model, tagged):
     np.testing.assert_allclose(ls.grads.dW, g.dW, rtol=1e-12, atol=1e-18)
     n = ls.norms
     t, k = np.indices(n.shape) + 1
-    assert np.isnan(n[(t - k >= 3)]).all() and np.isfinite(n[(t >= k) & (t - k < 3)]).all()
+    assert np.isnan(n[(t - k > 3)]).all() and np.isfinite(n[(t >= k) & (t - k <= 3)]).all()
     assert not ls.ds0[3:].any() and ls.ds0[:3].any()       # only L_1..L_3 reach s_0
     with pytest.raises(ValueError, match="truncate"):
         lesson_of(model, tagged, truncate=0)
@@ -201,6 +201,7 @@ def test_backward_figure_shows_the_truncation_cut(model, tagged):
     assert np.isnan(z[:, 2 * 16]).all() and np.isfinite(z[:, 2 * 17]).all()
     assert list(trace_named(fig, "cut").text) == ["✂"]
     assert [s.line.dash for s in fig.layout.shapes if s.type == "line"] == ["dot"]
+    assert list(trace_named(fig, "cut").x) == [15.5]          # the edge s_16 -/-> s_15
 
 
 def test_flow_figure_is_the_engines_gradient_flow(model, tagged):
@@ -231,7 +232,7 @@ def test_flow_figure_greys_what_truncation_cuts(model, tagged):
     fig = valid(make_flow(ls, 20))
     cut = ~np.isnan(np.asarray(trace_named(fig, "cut").z, dtype=float))
     np.testing.assert_array_equal(cut, cut_mask(ls))
-    assert cut[19, :15].all() and not cut[19, 15:].any()
+    assert cut[19, :14].all() and not cut[19, 14:].any()     # L_20 stops at s_15
 
 
 def test_gradient_heatmaps_are_the_engines_gradients(model, tagged):

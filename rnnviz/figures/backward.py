@@ -11,9 +11,13 @@ to s_{t-1} … s_1 and s_0; at every step it also goes down U to x_k:
     s_k strip, unit h        |δ_k[h]| = |∂L_t/∂a_k[h]|
 
 Colour (and the width of an edge) is log₁₀ of the magnitude on one scale;
-hover gives the numbers. Steps after t, and before the truncation window,
-carry no error and stay grey; the edge truncation cuts is dotted, with scissors. The o boxes
-carry ``customdata = k`` so a click selects that loss.
+hover gives the numbers. Steps after t carry no error and stay grey. Truncated
+to k steps (the definition is in ``bptt``'s docstring), the error of L_t keeps
+δ_t … δ_{t-k+1}, arrives at s_{t-k} through W and stops there
+(``Lesson.stop``): the W edge s_{t-k} → s_{t-k-1} is the one truncation cuts,
+dotted, with scissors, and its hover says what is kept and what full BPTT would
+have carried over it; older steps are shaded. The o boxes carry
+``customdata = k`` so a click selects that loss.
 """
 from __future__ import annotations
 
@@ -73,7 +77,27 @@ def _why_blank(ls: Lesson, t: int, k: int, lang: str) -> str:
         return text("bptt.fig.s0_given", lang)
     if k > t:
         return text("bptt.fig.after_t", lang, k=k, t=t)
-    return text("bptt.fig.cut", lang, k=k, t=t, n=ls.truncate)
+    j = ls.stop(t)
+    if k == j:                                          # the error arrives and stops
+        return text("bptt.fig.stops", lang, j=j, t=t, n=ls.truncate,
+                    v=mag.sci(_norm(ls.flow.dLds[t - 1, j - 1])))
+    return text("bptt.fig.cut", lang, k=k, t=t, n=ls.truncate, j=j)
+
+
+def _norm(v: np.ndarray) -> float:
+    with np.errstate(all="ignore"):
+        return float(np.linalg.norm(v))
+
+
+def _cut_hover(ls: Lesson, t: int, lang: str) -> str:
+    """What truncation keeps of L_t's error and what it cuts (the edge s_j → s_{j-1})."""
+    j = ls.stop(t)
+    first = j + 1                                       # the oldest δ kept
+    kept = (f"δ<sub>{t}</sub>" if first == t
+            else f"δ<sub>{t}</sub> … δ<sub>{first}</sub>")
+    return text("bptt.fig.cut_edge", lang, n=ls.truncate, t=t, j=j, prev=j - 1, first=first,
+                kept=kept, v=mag.sci(_norm(ls.flow.dLds[t - 1, j - 1])),
+                w=mag.sci(ls.cut_off(t)))
 
 
 def _node_data(ls: Lesson, t: int, delta: np.ndarray) -> np.ndarray:
@@ -116,8 +140,8 @@ def _edge_traces(segments, bins, look: style.Look) -> tuple[list[dict], list[str
     return traces, colour
 
 
-def _flow_edges(ls: Lesson, t: int, edges: dict, log_range: tuple[float, float], first: int,
-                look: style.Look, shapes: list) -> list[dict]:
+def _flow_edges(ls: Lesson, t: int, edges: dict, log_range: tuple[float, float],
+                stop: int | None, look: style.Look, shapes: list) -> list[dict]:
     """The arrows V (o_t → s_t), W (s_k → s_{k-1}) and U (s_k → x_k) with their hover
     targets; the edge truncation cuts is added to ``shapes``."""
     lang, lo, hi = look.lang, *log_range
@@ -141,13 +165,13 @@ def _flow_edges(ls: Lesson, t: int, edges: dict, log_range: tuple[float, float],
                                    angle=[-90 if y0 == y1 else 180
                                           for _, y0, _, y1 in seg_list],
                                    line=dict(width=0))))
-    if first > 1:                                       # the cut: s_first -/-> s_{first-1}
-        shapes.append(dict(type="line", x0=first - HALF_W, y0=Y_S, x1=first - 1 + HALF_W,
+    if stop is not None:                                # the cut: s_stop -/-> s_{stop-1}
+        shapes.append(dict(type="line", x0=stop - HALF_W, y0=Y_S, x1=stop - 1 + HALF_W,
                            y1=Y_S, layer="above", line=dict(color=look.muted, width=2,
                                                             dash="dot")))
-        traces.append(dict(type="scatter", x=[first - 0.5], y=[Y_S], mode="markers",
+        traces.append(dict(type="scatter", x=[stop - 0.5], y=[Y_S], mode="markers",
                            name="cut_edge", hoverinfo="text",
-                           hovertext=[text("bptt.fig.cut_edge", lang, n=ls.truncate)],
+                           hovertext=[_cut_hover(ls, t, lang)],
                            marker=dict(size=16, color="rgba(0,0,0,0)")))
     return traces
 
@@ -177,9 +201,9 @@ def make_backward(ls: Lesson, t: int, *, unknown=None, look: style.Look = style.
     # highlight the chosen loss's column; shade what truncation cuts
     shapes.append(dict(box(t - 0.48, Y_X - 0.42, t + 0.48, Y_O + 0.42, fill=style.HIGHLIGHT,
                            line=style.HIGHLIGHT, width=0, radius=False), opacity=0.18))
-    first = t - ls.truncate + 1 if ls.truncate is not None else 1   # oldest step reached
-    if first > 1:
-        shapes.append(dict(box(-0.48, Y_X - 0.42, first - 0.52, Y_O + 0.42,
+    stop = ls.stop(t)                                   # the state where the error stops
+    if stop is not None:                                # older steps get nothing from L_t
+        shapes.append(dict(box(-0.48, Y_X - 0.42, stop - 0.52, Y_O + 0.42,
                                fill=look.muted, line=look.muted, width=0, radius=False),
                            opacity=0.12))
 
@@ -219,7 +243,7 @@ def make_backward(ls: Lesson, t: int, *, unknown=None, look: style.Look = style.
                                radius=False, fill=colour, line=look.fg if i == t else colour,
                                width=3 if i == t else 1), opacity=1.0 if i == t else 0.35))
 
-    traces += _flow_edges(ls, t, edges, (lo, hi), first, look, shapes)
+    traces += _flow_edges(ls, t, edges, (lo, hi), stop, look, shapes)
 
     # words, target tags, row names, scissors
     word_size = look.scaled(1.0 if T <= 12 else 0.85 if T <= 24 else 0.7)
@@ -238,8 +262,8 @@ def make_backward(ls: Lesson, t: int, *, unknown=None, look: style.Look = style.
                    ["x<sub>k</sub>", "δ<sub>k</sub>", "y<sub>k</sub>"], size=small,
                    colour=look.muted, anchor="middle left", name="names")
     traces.append(names)
-    if first > 1:
-        traces.append(labels([first - 0.5], [Y_S + 0.16], ["✂"], size=look.scaled(1.4),
+    if stop is not None:
+        traces.append(labels([stop - 0.5], [Y_S + 0.16], ["✂"], size=look.scaled(1.4),
                              colour=look.fg, name="cut"))
 
     # click targets on the o boxes: customdata = k selects the loss L_k

@@ -1,10 +1,10 @@
 """Vanishing and exploding gradients: ‖∂L_t/∂s_k‖ for every output t and k ≤ t.
 
 Left, the gradient-flow matrix (rows: output step t, the loss L_t; columns:
-the earlier step k) coloured by log₁₀‖∂L_t/∂s_k‖; steps that truncated BPTT
-cuts off are grey, the chosen row is outlined. Right, that row as a line on
-a log axis: from k = t backwards each step multiplies the error by
-(diag(f'(a_k)) W)ᵀ, so a straight falling line is a vanishing gradient and a
+the earlier step k) coloured by log₁₀‖∂L_t/∂s_k‖; states that truncated BPTT
+cuts off (more than k steps back, ``bptt.keeps_state``) are grey, the chosen
+row is outlined. Right, that row as a line on a log axis: from k = t
+backwards each step multiplies the error by (diag(f'(a_k)) W)ᵀ, so a straight falling line is a vanishing gradient and a
 rising one an exploding gradient. The dashed line is ρ(W)^{t-k}: what W alone
 would do if f' were 1.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from ..bptt import keeps_state
 from ..i18n import text
 from ..lesson import Lesson, spectral_radius, trend
 from . import _magnitude as mag
@@ -31,9 +32,10 @@ def validate(ls: Lesson, t: int) -> None:
 
 
 def cut_mask(ls: Lesson) -> np.ndarray:
-    """(T, T) True where k ≤ t but truncation stops the error of L_t before step k."""
+    """(T, T) True where k ≤ t but truncation stops the error of L_t before s_k
+    (t − k > truncate: ``bptt.keeps_state``)."""
     t, k = np.indices((ls.T, ls.T)) + 1
-    return (k <= t) & ~((ls.truncate is None) | (t - k < (ls.truncate or 0)))
+    return (k <= t) & ~keeps_state(t - k, ls.truncate)
 
 
 def zero_cells(ls: Lesson, cut: np.ndarray) -> np.ndarray:

@@ -50,9 +50,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "bptt.trunc": {"en": "Truncate BPTT after k steps", "zh": "截断 BPTT：误差只回传 k 步"},
     "bptt.trunc_off": {"en": "off", "zh": "不截断"},
     "bptt.trunc_help": {
-        "en": "Truncated BPTT lets each loss Lₜ send its error back only k steps, to "
-              "aₜ … aₜ₋ₖ₊₁; older steps get nothing from it.",
-        "zh": "截断的 BPTT 让每个损失 Lₜ 的误差只回传 k 步（到 aₜ … aₜ₋ₖ₊₁），"
+        "en": "Truncated BPTT lets each loss Lₜ send its error back only k steps through W: "
+              "it keeps δₜ … δₜ₋ₖ₊₁ (at aₜ … aₜ₋ₖ₊₁), arrives at sₜ₋ₖ and stops there, as "
+              "it stops at s₀ in full BPTT; older steps get nothing from it.",
+        "zh": "截断的 BPTT 让每个损失 Lₜ 的误差只经过 W 回传 k 步：保留 δₜ … δₜ₋ₖ₊₁"
+              "（在 aₜ … aₜ₋ₖ₊₁ 处），传到 sₜ₋ₖ 就停下，就像完整 BPTT 中停在 s₀ 一样；"
               "更早的时间步得不到它的误差。"},
     "bptt.trunc_caption_on": {"en": "each error travels back at most {k} steps",
                               "zh": "每个误差最多回传 {k} 步"},
@@ -156,11 +158,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "ρ(W) = {rho} > 1，误差却仍在变小：{f} 饱和了（|a| 大时 f′(a) → 0），W 越大，"
               "饱和的单元越多。选择 f = identity 或 relu，就能看到同样的 W 让梯度爆炸。"},
     "bptt.s2.truncation": {
-        "en": "**Truncation** to k = {k} steps: Lₜ reaches only aₜ … aₜ₋ₖ₊₁. It saves "
-              "work and cannot blow up over long spans, but the grey cells are gradients it "
-              "throws away: the network cannot learn to use anything more than {k} steps back.",
-        "zh": "**截断**为 k = {k} 步：Lₜ 只能传到 aₜ … aₜ₋ₖ₊₁。这样省计算，也不会在很长"
-              "的距离上爆炸，但灰色格子就是被丢掉的梯度：网络学不会利用 {k} 步以前的信息。"},
+        "en": "**Truncation** to k = {k} steps: Lₜ reaches only aₜ … aₜ₋ₖ₊₁ and stops at "
+              "sₜ₋ₖ. It saves work and cannot blow up over long spans, but the grey cells are "
+              "gradients it throws away: the network cannot learn to use anything more than "
+              "{k} steps back.",
+        "zh": "**截断**为 k = {k} 步：Lₜ 只能传到 aₜ … aₜ₋ₖ₊₁，并停在 sₜ₋ₖ。这样省计算，"
+              "也不会在很长的距离上爆炸，但灰色格子就是被丢掉的梯度：网络学不会利用 {k} 步以前的信息。"},
     "bptt.trend.vanishing": {"en": "vanishing", "zh": "梯度消失"},
     "bptt.trend.exploding": {"en": "exploding", "zh": "梯度爆炸"},
     "bptt.trend.steady": {"en": "neither vanishing nor exploding", "zh": "既不消失也不爆炸"},
@@ -253,6 +256,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "bptt.s5.step_help": {"en": "θ ← θ − η ∂L/∂θ on the model of this page (W × {scale}, "
                                 "f = {f}).",
                           "zh": "在本页的模型上执行 θ ← θ − η ∂L/∂θ（W × {scale}，f = {f}）。"},
+    "bptt.s5.step_help_truncated": {
+        "en": "θ ← θ − η g on the model of this page (W × {scale}, f = {f}), where g is the "
+              "gradient of truncated BPTT (k = {k}), not the exact ∂L/∂θ: "
+              "‖g − ∂L/∂θ‖ / ‖∂L/∂θ‖ = {gap} over U, W, V, b, c. Turn truncation off to "
+              "step along the exact gradient.",
+        "zh": "在本页的模型上执行 θ ← θ − η g（W × {scale}，f = {f}），其中 g 是截断 BPTT"
+              "（k = {k}）的梯度，而不是精确的 ∂L/∂θ：在 U、W、V、b、c 上 "
+              "‖g − ∂L/∂θ‖ / ‖∂L/∂θ‖ = {gap}。关闭截断即可沿精确梯度走一步。"},
+    "bptt.s5.truncated_step": {
+        "en": "This step used the truncated gradient g (k = {k}), not the exact ∂L/∂θ: "
+              "‖g − ∂L/∂θ‖ / ‖∂L/∂θ‖ = {gap}.",
+        "zh": "这一步用的是截断的梯度 g（k = {k}），而不是精确的 ∂L/∂θ："
+              "‖g − ∂L/∂θ‖ / ‖∂L/∂θ‖ = {gap}。"},
     "bptt.s5.reset": {"en": "Reset the model", "zh": "重置模型"},
     "bptt.s5.reset_help": {"en": "Undo the SGD steps: back to the model (and W scale and f) "
                                  "from before the first step.",
@@ -280,9 +296,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "bptt.fig.after_t": {"en": "step {k} comes after t = {t}: L<sub>{t}</sub> does not "
                                "depend on it",
                          "zh": "第 {k} 步在 t = {t} 之后：L<sub>{t}</sub> 不依赖它"},
-    "bptt.fig.cut": {"en": "cut by truncation: L<sub>{t}</sub> reaches back only {n} steps "
-                           "(not to step {k})",
-                     "zh": "被截断：L<sub>{t}</sub> 只回传 {n} 步（到不了第 {k} 步）"},
+    "bptt.fig.cut": {"en": "cut by truncation: the error of L<sub>{t}</sub> travels back {n} "
+                           "steps and stops at s<sub>{j}</sub>; step {k} gets nothing from it",
+                     "zh": "被截断：L<sub>{t}</sub> 的误差只回传 {n} 步，停在 s<sub>{j}</sub>；"
+                           "第 {k} 步得不到它"},
+    "bptt.fig.stops": {
+        "en": "s<sub>{j}</sub> receives ‖∂L<sub>{t}</sub>/∂s<sub>{j}</sub>‖ = {v}, and the "
+              "error stops here: truncated to k = {n} steps, s<sub>{j}</sub> is treated like "
+              "s<sub>0</sub>, so δ<sub>{j}</sub> = ∂L<sub>{t}</sub>/∂a<sub>{j}</sub> is not "
+              "computed",
+        "zh": "s<sub>{j}</sub> 收到 ‖∂L<sub>{t}</sub>/∂s<sub>{j}</sub>‖ = {v}，误差到此为止："
+              "截断为 k = {n} 步时，s<sub>{j}</sub> 像 s<sub>0</sub> 一样被当作给定的输入，"
+              "所以不计算 δ<sub>{j}</sub> = ∂L<sub>{t}</sub>/∂a<sub>{j}</sub>"},
     "bptt.fig.edge_V": {
         "en": "V: from o<sub>{t}</sub> down to s<sub>{t}</sub><br>‖∂L<sub>{t}</sub>/∂s<sub>{t}"
               "</sub>‖ = ‖Vᵀ(o<sub>{t}</sub> − y<sub>{t}</sub>)‖ = {v}",
@@ -298,8 +323,18 @@ STRINGS: dict[str, dict[str, str]] = {
               "{v}, added to ∂L<sub>{t}</sub>/∂U[:, x<sub>{k}</sub>]",
         "zh": "U：从 s<sub>{k}</sub> 下到词 x<sub>{k}</sub><br>‖δ<sub>{k}</sub>‖ = {v}，"
               "累加到 ∂L<sub>{t}</sub>/∂U[:, x<sub>{k}</sub>]"},
-    "bptt.fig.cut_edge": {"en": "✂ truncation: the error stops after {n} steps",
-                          "zh": "✂ 截断：误差回传 {n} 步后停止"},
+    "bptt.fig.cut_edge": {
+        "en": "✂ cut by truncation (k = {n}): the error of L<sub>{t}</sub> stops at "
+              "s<sub>{j}</sub><br>kept: {kept} (its part of ∂L/∂U, ∂L/∂W, ∂L/∂b) and "
+              "‖∂L<sub>{t}</sub>/∂s<sub>{j}</sub>‖ = ‖Wᵀ δ<sub>{first}</sub>‖ = {v}<br>"
+              "cut: δ<sub>{j}</sub> and everything older; full BPTT would carry "
+              "‖∂L<sub>{t}</sub>/∂s<sub>{prev}</sub>‖ = ‖Wᵀ δ<sub>{j}</sub>‖ = {w} over this "
+              "edge",
+        "zh": "✂ 被截断（k = {n}）：L<sub>{t}</sub> 的误差停在 s<sub>{j}</sub><br>"
+              "保留：{kept}（它们计入 ∂L/∂U、∂L/∂W、∂L/∂b），以及 "
+              "‖∂L<sub>{t}</sub>/∂s<sub>{j}</sub>‖ = ‖Wᵀ δ<sub>{first}</sub>‖ = {v}<br>"
+              "截掉：δ<sub>{j}</sub> 及更早的一切；完整 BPTT 会沿这条边传回 "
+              "‖∂L<sub>{t}</sub>/∂s<sub>{prev}</sub>‖ = ‖Wᵀ δ<sub>{j}</sub>‖ = {w}"},
     "bptt.fig.hover_o": {
         "en": "step {k} ({word}): target y<sub>{k}</sub> = {tag}<br>o<sub>{k}</sub>[{tag}] = "
               "{p}, L<sub>{k}</sub> = −log o<sub>{k}</sub>[{tag}] = {L}",
