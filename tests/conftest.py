@@ -10,6 +10,17 @@ SHARED_UD = ROOT.parent / "shared" / "data" / "ud"
 
 from rnnviz.model import init_rnn  # noqa: E402
 
+# A test that asks for one of these fixtures starts Chromium or a server: it is
+# marked ``browser`` here, so the fast tier (-m "not slow and not browser") can
+# never pick it up by a forgotten decorator.
+SERVER_FIXTURES = frozenset({"browser", "page", "app_server", "server", "cluster"})
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
 
 @pytest.fixture
 def small_model():

@@ -9,10 +9,12 @@ import pytest
 
 from rnnviz import builtin, corpus
 from rnnviz.checkpoint import load
+from rnnviz.evaluate import predict
 from rnnviz.model import PARAM_NAMES
 from rnnviz.tagger import tag_text
 from rnnviz.tagset import TAGS
 from rnnviz.tokenize import normalize
+from rnnviz.train import train
 
 from conftest import ROOT
 
@@ -112,12 +114,49 @@ def test_format_reports_puts_the_models_side_by_side(reports):
 @pytest.mark.slow
 @pytest.mark.parametrize("recurrent,shipped", [(True, builtin.load_default),
                                                 (False, builtin.load_feedforward)])
-def test_retraining_reproduces_the_shipped_models_bitwise(recurrent, shipped):
+def test_retraining_reproduces_the_shipped_models(recurrent, shipped):
+    """Retraining on any machine gives the shipped model's behaviour: the same
+    accuracy (within 0.3 points) on every reported set, the same tags on >= 99 %
+    of the test tokens and on every seed example. Weights are not compared: another
+    BLAS kernel rounds differently, and Adam and early stopping amplify it."""
     fresh, m = builtin.train_builtin(recurrent=recurrent).model, shipped()
+    assert (fresh.vocab, fresh.tags, fresh.f, fresh.H) == (m.vocab, m.tags, m.f, m.H)
+    assert {k: v for k, v in fresh.hparams.items() if k not in MEASURED} == \
+        {k: v for k, v in m.hparams.items() if k not in MEASURED}
+    for (name, got), (_, want) in zip(named_scores(builtin.evaluate(fresh)),
+                                      named_scores(builtin.evaluate(m))):
+        assert got.total == want.total, name
+        if want.total:
+            assert abs(got.accuracy - want.accuracy) <= 0.003, (name, got, want)
+    pairs = builtin.corpus_data().test
+    agree = [np.mean(a == b) for a, b in zip(predict(fresh, pairs), predict(m, pairs))]
+    sizes = [len(x) for x, _ in pairs]
+    assert np.average(agree, weights=sizes) >= 0.99
+    for text in SEED_EXAMPLES:
+        assert tag_text(fresh, text).tags == tag_text(m, text).tags, text
+
+
+# What a run measures about itself: can differ in the last digits between machines.
+MEASURED = {"best_epoch", "dev_acc", "stopped"}
+SEED_EXAMPLES = ("我 吃 苹果", "我吃苹果", "我 吃 榴莲", "I eat apples")
+
+
+def named_scores(report):
+    """(name, Score) for every figure ``python -m rnnviz eval`` reports."""
+    return [("all tokens", report.overall),
+            *((f"ambiguous {k}", v) for k, v in report.ambiguous.items()),
+            ("oov", report.oov), ("unk in context", report.unk_in_context)]
+
+
+def test_training_is_bitwise_reproducible_on_one_machine():
+    """Same seed, same machine, same code path: the same model, bit for bit."""
+    config = builtin.DEFAULT_CONFIG.__class__(**{**builtin.DEFAULT_CONFIG.__dict__,
+                                                 "epochs": 1, "hidden": 4})
+    data = builtin.corpus_data()
+    pairs = data.train[:200]
+    a, b = (train(pairs, data.vocab, data.tags, config).model for _ in range(2))
     for name in PARAM_NAMES:
-        assert getattr(fresh, name).tobytes() == getattr(m, name).tobytes(), name
-    assert (fresh.vocab, fresh.tags, fresh.f) == (m.vocab, m.tags, m.f)
-    assert dict(fresh.hparams) == dict(m.hparams)
+        assert getattr(a, name).tobytes() == getattr(b, name).tobytes(), name
 
 
 def test_corpus_data_builds_the_vocabulary_from_train_only():

@@ -1,10 +1,9 @@
-"""A changed figure is drawn once in the browser, not twice (see style.figure).
+"""Charts are sent as Plotly will draw them (see style.figure and style.colorbar_room).
 
-Streamlit mounts a new chart for every changed figure and right after calls
-Plotly.react a second time with a JSON copy of it. If Plotly finds a new object
-where it compares identity (data arrays without ``datarevision``, ``template``,
-an object ``meta``), or a width that differs from its own rounding, that second
-call redraws the whole chart. These tests count what the second call changes.
+What is checked here does not depend on timing: the margins Plotly computes for
+a drawn chart are a function of the figure, the fonts and the viewport. How many
+times a chart is redrawn after a keystroke depends on how many reruns the
+machine's speed lets through, so it is measured in ``bench/chart_redraws.py``.
 """
 import urllib.parse
 
@@ -15,55 +14,6 @@ from rnnviz.figures.style import Look, apply_template, base_layout, figure
 
 SENTENCE = "我 的 朋友 昨天 在 学校 吃 了 三 个 苹果 ， 他 说 这 本 书 很 好 。"
 
-# Before any page script: wrap each plot's event emitter (Plotly assigns gd.emit) and
-# count the DOM changes inside every chart between its Plotly.react calls.
-COUNT_DRAWS = """
-window.__reacts = [];
-Object.defineProperty(HTMLDivElement.prototype, 'emit', {
-  configurable: true,
-  get() { return this.__emit; },
-  set(fn) {
-    const gd = this;
-    if (!gd.__observer) {
-      gd.__changes = 0;
-      gd.__observer = new MutationObserver((records) => { gd.__changes += records.length; });
-      gd.__observer.observe(gd, {childList: true, subtree: true, attributes: true});
-    }
-    this.__emit = function (ev, data) {
-      if (ev === 'plotly_react') {
-        const box = gd.closest('[class*="st-key-"]');
-        const key = box ? (box.className.match(/st-key-([\\w-]+)/) || [])[1] : '?';
-        window.__reacts.push([key, gd.__changes]);
-        gd.__changes = 0;
-      }
-      return fn.call(this, ev, data);
-    };
-  },
-});
-"""
-
-
-@pytest.mark.parametrize("path", ["", "bptt", "weights"])
-def test_a_changed_chart_is_drawn_once(page, app_server, path):
-    page.add_init_script(COUNT_DRAWS)
-    page.goto(f"{app_server.base}/{path}?s=" + urllib.parse.quote(SENTENCE[:-2]))
-    settle(page)
-    page.evaluate("() => { window.__reacts = []; }")
-    box = page.locator("[data-testid='stTextInput'] input").first
-    box.click()
-    box.press("End")
-    page.keyboard.type(SENTENCE[-1])                # a new token: every chart changes
-    settle(page)
-    reacts = page.evaluate("() => window.__reacts")
-    by_chart = {}
-    for key, changes in reacts:
-        by_chart.setdefault(key, []).append(changes)
-    assert by_chart, "no chart was drawn"
-    for key, changes in by_chart.items():
-        assert changes[0] > 100, (key, changes)          # the first call drew the chart
-        assert all(c < 20 for c in changes[1:]), (key, changes)   # the others changed ~nothing
-
-
 # Plotly widens a margin that a colour bar or tick labels need and then draws the chart
 # again: what each chart was sent with must already be enough (style.colorbar_room).
 # (The why page's legends below its charts still push: not checked.)
@@ -72,6 +22,12 @@ MARGINS_AS_SENT = """() => [...document.querySelectorAll('.js-plotly-plot')].map
   return [JSON.parse(gd.layout.meta).kind, ['l', 'r', 't', 'b'].filter(
     (k) => Math.round(drawn[k]) !== sent[k]).map((k) => `${k} ${sent[k]} -> ${drawn[k]}`)];
 })"""
+# Every chart of the page is on screen and Plotly has laid it out.
+ALL_DRAWN = """(n) => {
+  const plots = [...document.querySelectorAll('.js-plotly-plot')];
+  return plots.length === n && plots.every((gd) => gd._fullLayout && gd._fullLayout._size
+      && gd.layout && gd.layout.meta && gd.querySelector('.main-svg'));
+}"""
 CHARTS = {"": ["formula", "neurons", "unrolled"], "weights": ["heatmaps"],
           "bptt": ["backward", "dw_terms", "flow", "gradients"]}
 
@@ -84,6 +40,7 @@ CHARTS = {"": ["formula", "neurons", "unrolled"], "weights": ["heatmaps"],
 @pytest.mark.parametrize("path", sorted(CHARTS))
 def test_charts_are_sent_with_the_margins_they_need(page, app_server, path, query):
     page.goto(f"{app_server.base}/{path}?" + urllib.parse.urlencode(query))
+    page.wait_for_function(ALL_DRAWN, arg=len(CHARTS[path]), timeout=120_000)
     settle(page)
     margins = dict(page.evaluate(MARGINS_AS_SENT))
     assert sorted(margins) == CHARTS[path]

@@ -52,6 +52,7 @@ def upload_model(at, name, data):
 
 # --- training ------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_page_trains_a_model_that_becomes_the_sessions_own():
     at = open_page(train_epochs=3, train_hidden=6, train_seed=7)
     assert at.button(key="train_start").label == "Start training"
@@ -68,6 +69,7 @@ def test_page_trains_a_model_that_becomes_the_sessions_own():
     assert all(len(c.proto.alt) > 40 for c in at.get("plotly_chart"))   # a text alternative
 
 
+@pytest.mark.slow
 def test_stop_works_mid_training_and_keeps_the_best_epoch():
     at = open_page(train_epochs=100, train_batch=8)
     at.button(key="train_start").click().run()
@@ -83,6 +85,7 @@ def test_stop_works_mid_training_and_keeps_the_best_epoch():
     assert "Stopped after" in at.success[0].value and session_model(at) is not None
 
 
+@pytest.mark.slow
 def test_two_sessions_training_at_once_keep_their_own_models():
     builtin_before = {k: v.copy() for k, v in resources.builtin_model().params.items()}
     a, b = open_page(train_epochs=2, train_hidden=3), open_page(train_epochs=2, train_hidden=5)
@@ -101,6 +104,7 @@ def test_two_sessions_training_at_once_keep_their_own_models():
 
 # --- model files -----------------------------------------------------------------
 
+@pytest.mark.slow
 def test_download_then_upload_gives_identical_tags():
     at = open_page(train_epochs=2, train_hidden=4)
     at.button(key="train_start").click().run()
@@ -197,6 +201,7 @@ def upload_corpus(at, name, data):
     return at.run()
 
 
+@pytest.mark.slow
 def test_a_conllu_upload_trains_and_reports_accuracy_per_tag():
     at = upload_corpus(open_page(train_epochs=3), "mine.conllu", corpus_file())
     assert not at.exception and not at.error

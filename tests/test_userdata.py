@@ -123,6 +123,7 @@ def builtin_data():
     return userdata.prepare(splits)
 
 
+@pytest.mark.slow
 def test_a_background_job_stops_mid_epoch():
     job = TrainingJob(builtin_data(), TrainConfig(epochs=50, batch_size=8))
     deadline = time.monotonic() + 60

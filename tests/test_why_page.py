@@ -1,5 +1,6 @@
 """The why page: its ready-made examples hold what the page claims, the page runs
 (AppTest) and looks right in Chromium (Playwright)."""
+import json
 import urllib.parse
 
 import pytest
@@ -126,7 +127,9 @@ def test_chinese_interface():
     at.segmented_control(key="lang").set_value("zh").run()
     assert not at.exception
     assert "只看一个词是不够的" in markdown(at) and "前馈网络" in markdown(at)
-    specs = "".join(c.proto.spec for c in at.get("plotly_chart"))
+    # decoded: how the JSON encoder escapes non-ASCII text (orjson or not) does not matter
+    specs = "".join(json.dumps(json.loads(c.proto.spec), ensure_ascii=False)
+                    for c in at.get("plotly_chart"))
     for words in ("两个标注器的概率", "遮挡", "隐藏状态的变化"):     # figure titles and labels
         assert words in specs
 
