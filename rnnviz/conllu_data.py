@@ -2,6 +2,7 @@
 
     read_corpus(data, "train.conllu")               -> Corpus (UPOS tags)
     read_corpus(data, "train.conllu", column="xpos")
+    read_corpus(data, "train.conllu", column="tagset")  # the app's 12 tags (tagset.ud_tag)
     read_corpus(data, "mine.txt")                   -> word/TAG lines (corpus.read_tagged)
 
 CoNLL-U (Universal Dependencies): sentences are separated by blank lines
@@ -17,6 +18,11 @@ only adds line numbers and the checks tagging needs. As UD defines them:
   sentence: skipped;
 - the word IDs must count 1, 2, 3, ... and the tag column (UPOS by default,
   XPOS if chosen) must be filled; UPOS must be one of the 17 UD tags.
+
+``column="tagset"`` gives the app's 12 tags (``tagset.TAGS``): each word's
+UPOS, XPOS and form mapped with ``tagset.ud_tag`` (XPOS where it decides, as
+for UD Chinese GSD's classifiers and aspect particles, else UPOS); UPOS must be
+filled and valid, XPOS may be ``_``.
 
 Counts come out as the treebanks state them (UD Chinese GSDSimp dev: 500
 sentences, 12,663 words; UD English EWT dev: 2,001 and 25,147).
@@ -36,11 +42,13 @@ from pathlib import Path
 from conllu.parser import DEFAULT_FIELD_PARSERS, DEFAULT_FIELDS, ParseException, parse_line
 
 from .corpus import read_tagged
+from .tagset import ud_tag
 
 UPOS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON",
         "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X")
 FORMATS = ("conllu", "tagged")
-COLUMNS = ("upos", "xpos")
+COLUMNS = ("upos", "xpos")                  # the raw tag columns (the Train page offers these)
+READ_COLUMNS = COLUMNS + ("tagset",)       # what read_corpus takes: + the 12 tags
 CONLLU_SUFFIXES = (".conllu", ".conll")
 _ID_ONLY = {"id": DEFAULT_FIELD_PARSERS["id"]}     # parse IDs; keep the other columns as text
 
@@ -88,7 +96,7 @@ class Corpus:
     skipped: tuple[Problem, ...] = ()        # one per bad sentence left out (skip_bad=True)
     name: str = ""
     format: str = "conllu"
-    column: str = "upos"                     # CoNLL-U tag column; "tag" for word/TAG
+    column: str = "upos"                     # CoNLL-U tag column (or "tagset"); "tag" for word/TAG
 
     @property
     def n_tokens(self) -> int:
@@ -117,8 +125,9 @@ def read_corpus(source: bytes | str | os.PathLike, name: str = "", *, fmt: str |
     fmt = fmt or detect_format(name, text)
     if fmt not in FORMATS:
         raise CorpusError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    if column not in COLUMNS:
-        raise CorpusError(f"unknown tag column {column!r}; expected one of {', '.join(COLUMNS)}")
+    if column not in READ_COLUMNS:
+        raise CorpusError(f"unknown tag column {column!r}; expected one of "
+                          f"{', '.join(READ_COLUMNS)}")
     reader = _conllu_sentences(text, column) if fmt == "conllu" else _tagged_sentences(text)
     good, problems, n_tokens = [], [], 0
     for sentence, problem in reader:
@@ -196,15 +205,18 @@ def _conllu_sentence(block: list[tuple[int, str]], column: str):
         if tid != len(words) + 1:
             return None, Problem(n, f"word ID {tid if tid is not None else '_'} where "
                                     f"{len(words) + 1} was expected (IDs count 1, 2, 3, ...)")
-        form, tag = token["form"], token[column]
+        source = "upos" if column == "tagset" else column     # the column that must be filled
+        form, tag = token["form"], token[source]
         if not form:
             return None, Problem(n, "the FORM column (the word) is empty")
         if not tag or tag == "_":
-            return None, Problem(n, f"no {column.upper()} tag (column "
-                                    f"{4 if column == 'upos' else 5} is '{tag or ''}')")
-        if column == "upos" and tag not in UPOS:
+            return None, Problem(n, f"no {source.upper()} tag (column "
+                                    f"{4 if source == 'upos' else 5} is '{tag or ''}')")
+        if source == "upos" and tag not in UPOS:
             return None, Problem(n, f"{tag!r} is not a UPOS tag; UPOS tags are "
                                     f"{' '.join(UPOS)}")
+        if column == "tagset":
+            tag = ud_tag(tag, token["xpos"], form)
         words.append((form, tag))
     if not words:                                  # only ranges or empty nodes
         return None, Problem(block[0][0], "a sentence without any word lines")
