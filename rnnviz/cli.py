@@ -80,14 +80,15 @@ def cmd_train(args) -> int:
     return 0
 
 
-def _read_corpus(path, args):
-    """A corpus file read as the app reads an upload, without the app's size limits."""
+def _read_corpus(path, args, column: str | None = None):
+    """A corpus file read as the app reads an upload, without the app's size limits;
+    the CoNLL-U tag column is ``column``, else --column, else upos."""
     from .conllu_data import CLI_LIMITS, read_corpus
 
     fmt = "conllu" if args.conllu else "tagged"
     try:
-        c = read_corpus(path, fmt=fmt, column=args.column, limits=CLI_LIMITS,
-                        skip_bad=args.skip_bad)
+        c = read_corpus(path, fmt=fmt, column=column or args.column or "upos",
+                        limits=CLI_LIMITS, skip_bad=args.skip_bad)
     except ValueError as e:
         hint = " (--skip-bad loads the rest)" if getattr(e, "problems", None) else ""
         raise ValueError(f"{path}: {e}{hint}") from None
@@ -104,7 +105,7 @@ def _train_on_file(args, config) -> int:
     from .checkpoint import save
     from .train import TrainConfig, train
     from .userdata import (evaluate, format_evaluation, most_frequent_tag, prepare,
-                           single_thread_blas, split)
+                           single_thread_blas, split, unknown_words)
 
     if args.out is None:
         raise ValueError("--out FILE is required with --conllu/--tagged (the shipped model "
@@ -132,7 +133,8 @@ def _train_on_file(args, config) -> int:
           f"wrote {args.out}")
     if data.test:
         print(f"\ntest ({len(s.test):,} sentences):")
-        print(format_evaluation(evaluate(result.model, data.test),
+        print(format_evaluation(evaluate(result.model, data.test,
+                                         unknown_words(result.model, s.test)),
                                 most_frequent_tag(s.train, s.test)))
     return 0
 
@@ -221,23 +223,47 @@ def cmd_eval(args) -> int:
 
 
 def _eval_on_file(args) -> int:
-    """eval --model FILE --conllu/--tagged FILE: accuracy overall, unknown words, per tag."""
-    from .dataset import encode
-    from .userdata import evaluate, format_evaluation
+    """eval --conllu/--tagged FILE: the RNN (--model, default the shipped one) and the
+    W = 0 model (--feedforward, default the shipped one) side by side: all tokens,
+    unknown words (normalize key not in the model's vocabulary), per tag.
 
-    if args.model is None:
-        raise ValueError("--model FILE is required with --conllu/--tagged")
-    m = _load(args.model)
+    CoNLL-U without --column is read in the 12 tags (``tagset.ud_tag``) when the RNN's
+    tags are among them, else as UPOS; --column upos/xpos/tagset reads that column. The shipped
+    W = 0 model is left out (with a note) when the file's tags are not all its tags;
+    an explicit --feedforward must fit."""
+    from .builtin import DEFAULT_MODEL, FEEDFORWARD_MODEL
+    from .tagset import TAGS
+    from .userdata import evaluate_sentences, format_side_by_side
+
+    paths = {"RNN": args.model or DEFAULT_MODEL, "W = 0": args.feedforward or FEEDFORWARD_MODEL}
+    models = {name: _load(p) for name, p in paths.items()}
     path = args.conllu or args.tagged
-    c = _read_corpus(path, args)
-    unknown_tags = sorted({t for s in c.sentences for _, t in s} - set(m.tags))
-    if unknown_tags:
-        raise ValueError(f"{path}: tags the model does not have: {', '.join(unknown_tags)} "
-                         f"(the model's tags: {', '.join(m.tags)})")
-    print(f"model: {args.model} (H={m.H}, |vocab| {m.n_vocab:,}, {m.K} tags)")
+    column = args.column
+    if args.conllu and column is None:
+        column = "tagset" if set(models["RNN"].tags) <= set(TAGS) else "upos"
+    c = _read_corpus(path, args, column)
+    data_tags = {t for s in c.sentences for _, t in s}
+    for name in list(models):
+        missing = sorted(data_tags - set(models[name].tags))
+        if not missing:
+            continue
+        if name == "W = 0" and args.feedforward is None:
+            print(f"note: the shipped W = 0 model is left out: {path} has tags it does not "
+                  f"have ({', '.join(missing)}); compare with --feedforward FILE",
+                  file=sys.stderr)
+            del models[name]
+            continue
+        m = models[name]
+        hint = ("; --column tagset maps UD tags to them" if args.conllu and
+                set(m.tags) <= set(TAGS) and c.column != "tagset" else "")
+        raise ValueError(f"{path}: tags the model {paths[name]} does not have: "
+                         f"{', '.join(missing)} (the model's tags: {', '.join(m.tags)}{hint})")
+    for name, m in models.items():
+        print(f"{name + ':':<7}{paths[name]} (H={m.H}, |vocab| {m.n_vocab:,}, {m.K} tags)")
     print(f"data:  {path}: {len(c.sentences):,} sentences, {c.n_tokens:,} tokens "
           f"({c.column})\n")
-    print(format_evaluation(evaluate(m, encode(c.sentences, m.vocab, m.tags))))
+    print(format_side_by_side({name: evaluate_sentences(m, c.sentences)
+                               for name, m in models.items()}))
     return 0
 
 
@@ -307,27 +333,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_tag)
 
     p = sub.add_parser("eval", help="accuracy of a model and of the W = 0 model, side by side",
-                       description="Accuracy on the built-in corpus: all tokens, the "
-                                   "context-dependent words, unknown words (out of "
-                                   "vocabulary; <unk> in a clear context), for the model "
-                                   "and the shipped W = 0 model.")
+                       description="Accuracy on the built-in corpus (or on --conllu/--tagged "
+                                   "FILE): all tokens, the context-dependent words, unknown "
+                                   "words (out of vocabulary; <unk> in a clear context), for "
+                                   "the RNN and the W = 0 model (the shipped ones unless "
+                                   "--model/--feedforward are given), the RNN's column first.")
     p.add_argument("--model", type=Path, help="the RNN .npz (default: the shipped one)")
     p.add_argument("--feedforward", type=Path,
                    help="the W = 0 .npz to compare with (default: the shipped one)")
     p.add_argument("--split", choices=("test", "dev"), default="test")
-    _data_options(p, "measure --model on this file (overall, unknown words, per tag)")
+    _data_options(p, "measure the two models on this file (all tokens, unknown words, per "
+                     "tag); CoNLL-U is read in the 12 tags unless --column says otherwise")
     p.set_defaults(run=cmd_eval)
     return ap
 
 
 def _data_options(p, what: str) -> None:
     """--conllu / --tagged FILE, the tag column and --skip-bad (train and eval)."""
+    from .conllu_data import READ_COLUMNS
+
     files = p.add_mutually_exclusive_group()
     files.add_argument("--conllu", type=Path, metavar="FILE", help=f"CoNLL-U: {what}")
     files.add_argument("--tagged", type=Path, metavar="FILE",
                        help=f"word/TAG lines (the built-in tagset): {what}")
-    p.add_argument("--column", choices=("upos", "xpos"), default="upos",
-                   help="the CoNLL-U tag column (default upos)")
+    p.add_argument("--column", choices=READ_COLUMNS,
+                   help="the CoNLL-U tags: upos, xpos, or tagset (UPOS and XPOS mapped to "
+                        "the app's 12 tags by tagset.ud_tag); default upos, except for "
+                        "eval with a model that has the 12 tags: tagset")
     p.add_argument("--skip-bad", action="store_true",
                    help="leave out sentences with problems instead of stopping")
 

@@ -4,6 +4,8 @@
     data = prepare(splits, max_vocab=2000)          # vocabulary, tags, encoded pairs
     result = train(data.train, data.vocab, data.tags, config, dev_pairs=data.dev)
     report = evaluate(result.model, data.test)      # overall, per tag, unknown, confusion
+    both = {"RNN": evaluate_sentences(rnn, sents), "W = 0": evaluate_sentences(ff, sents)}
+    print(format_side_by_side(both))                # as python -m rnnviz eval --tagged FILE
 
 The split is fixed, not random, so the CLI, the app and ``bench/ud_vs_torch.py``
 hold out the same sentences: every tenth sentence of the training file (the
@@ -17,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -109,15 +111,35 @@ class Evaluation:
     tags: tuple[str, ...]
 
 
-def evaluate(m: RNN, pairs: Sequence[Pair]) -> Evaluation:
-    """Accuracy overall, on unknown words and per tag, and the confusion matrix."""
+def evaluate(m: RNN, pairs: Sequence[Pair],
+             unknown: Sequence[np.ndarray] | None = None) -> Evaluation:
+    """Accuracy overall, on unknown words and per tag, and the confusion matrix.
+
+    ``unknown`` marks the unknown words per sentence (``unknown_words``); without
+    it a word id of 0 (``<unk>``) does."""
     pairs = list(pairs)
     pred = predict(m, pairs)
     C = confusion(pairs, pred, m.K)
     per_tag = {t: Score(int(C[k, k]), int(C[k].sum())) for k, t in enumerate(m.tags)
                if C[k].sum()}
-    return Evaluation(score(pairs, pred), score(pairs, pred, [x == 0 for x, _ in pairs]),
-                      per_tag, C, m.tags)
+    if unknown is None:
+        unknown = [x == 0 for x, _ in pairs]
+    return Evaluation(score(pairs, pred), score(pairs, pred, unknown), per_tag, C, m.tags)
+
+
+def unknown_words(m: RNN, sentences: Sequence[Sentence]) -> list[np.ndarray]:
+    """Per sentence, True where the word is unknown to ``m``: its ``normalize`` key
+    is not in the model's vocabulary."""
+    index = m.word_index
+    return [np.array([normalize(w) not in index for w, _ in s], dtype=bool)
+            for s in sentences]
+
+
+def evaluate_sentences(m: RNN, sentences: Sequence[Sentence]) -> Evaluation:
+    """``evaluate`` on tagged sentences, encoded with the model's own vocabulary and
+    tags (``dataset.encode``); unknown words as ``unknown_words`` finds them."""
+    sentences = list(sentences)
+    return evaluate(m, encode(sentences, m.vocab, m.tags), unknown_words(m, sentences))
 
 
 def most_frequent_tag(train: Sequence[Sentence], test: Sequence[Sentence], *,
@@ -153,3 +175,25 @@ def format_evaluation(ev: Evaluation, baseline: tuple[Score, Score] | None = Non
     lines.append("per tag (true tag: correct/total):")
     lines += [f"  {t:<6} {s}" for t, s in ev.per_tag.items()]
     return "\n".join(lines)
+
+
+def format_side_by_side(evaluations: Mapping[str, Evaluation]) -> str:
+    """Several models on the same sentences, one column a model in the given order:
+    a header row of names, then ``all tokens``, ``unknown words`` and per tag."""
+    evs = list(evaluations.values())
+    tags = [t for t in evs[0].tags if any(t in ev.per_tag for ev in evs)]
+    tags += [t for ev in evs[1:] for t in ev.per_tag if t not in tags]
+
+    def cell(s: Score | None) -> str:
+        return str(s) if s is not None and s.total else "n/a (0 tokens)"
+
+    table = [["", *evaluations],
+             ["all tokens", *(cell(ev.overall) for ev in evs)],
+             ["unknown words", *(cell(ev.unknown) for ev in evs)],
+             ["per tag (true tag: correct/total):"],
+             *([f"  {t}", *(cell(ev.per_tag.get(t)) for ev in evs)] for t in tags)]
+    widths = [max(len(r[0]) for r in table if len(r) > 1)] + [
+        max(len(r[i]) for r in table if len(r) > i) for i in range(1, len(evs) + 1)]
+    return "\n".join("   ".join([r[0].ljust(widths[0]) if len(r) > 1 else r[0],
+                                 *(c.rjust(w) for c, w in zip(r[1:], widths[1:]))]).rstrip()
+                     for r in table)

@@ -132,3 +132,88 @@ def test_tag_file_from_standard_input_in_a_pipe(overflowing):
 def test_tag_needs_text_or_one_file(args, capsys):
     assert main(list(args)) == 2
     assert capsys.readouterr().err.startswith("error:")
+
+
+# --------------------------------------------------------------------------- eval on a file
+TAGGED = "我/nn 吃/v 榴莲/nn 。/pu\nI/nn eat/v durian/nn\n他/nn 买/v 三/num 本/m 书/nn\n"
+
+# 三 个 人 来 了 (a classifier, NOUN NNB; aspect 了, AUX AS) and 他 是 老师 (copula, VERB VC)
+CONLLU = (
+    "# text = 三个人来了\n"
+    "1\t三\t三\tNUM\tCD\t_\t2\tnummod\t_\t_\n"
+    "2\t个\t个\tNOUN\tNNB\t_\t3\tclf\t_\t_\n"
+    "3\t人\t人\tNOUN\tNN\t_\t4\tnsubj\t_\t_\n"
+    "4\t来\t来\tVERB\tVV\t_\t0\troot\t_\t_\n"
+    "5\t了\t了\tAUX\tAS\t_\t4\taux\t_\t_\n"
+    "\n"
+    "1\t他\t他\tPRON\tPRP\t_\t3\tnsubj\t_\t_\n"
+    "2\t是\t是\tVERB\tVC\t_\t3\tcop\t_\t_\n"
+    "3\t老师\t老师\tNOUN\tNN\t_\t0\troot\t_\t_\n")
+CONLLU_GOLD = [[("三", "num"), ("个", "m"), ("人", "nn"), ("来", "v"), ("了", "part")],
+               [("他", "nn"), ("是", "aux"), ("老师", "nn")]]
+
+
+def expected_scores(m, sentences):
+    """(all tokens, unknown words) counted here: the model's predictions on the
+    sentences encoded with its vocabulary; unknown = normalize key not in the vocabulary."""
+    from rnnviz.dataset import encode
+    from rnnviz.evaluate import Score, predict
+    from rnnviz.tokenize import normalize
+
+    pairs = encode(sentences, m.vocab, m.tags)
+    right = total = right_unk = total_unk = 0
+    for sent, (_, y), p in zip(sentences, pairs, predict(m, pairs)):
+        for (w, _), gold, guess in zip(sent, y, p):
+            right, total = right + (gold == guess), total + 1
+            if normalize(w) not in m.word_index:
+                right_unk, total_unk = right_unk + (gold == guess), total_unk + 1
+    return Score(int(right), total), Score(int(right_unk), total_unk)
+
+
+def assert_side_by_side(out: str, rnn, ff, sentences):
+    (a_all, a_unk), (b_all, b_unk) = expected_scores(rnn, sentences), expected_scores(ff, sentences)
+    assert re.search(rf"(?m)^all tokens +{re.escape(str(a_all))} +{re.escape(str(b_all))}$", out)
+    assert re.search(rf"(?m)^unknown words +{re.escape(str(a_unk))} +{re.escape(str(b_unk))}$",
+                     out), out
+    assert a_unk.total > 0 or b_unk.total > 0
+
+
+def test_eval_tagged_without_model_measures_the_shipped_rnn_and_w0_model(tmp_path, capsys):
+    from rnnviz.builtin import load_feedforward
+    from rnnviz.corpus import read_tagged
+    from rnnviz.userdata import evaluate_sentences
+
+    path = tmp_path / "three.tagged"
+    path.write_text(TAGGED, encoding="utf-8")
+    assert main(["eval", "--tagged", str(path)]) == 0
+    out = capsys.readouterr().out
+    rnn, ff, sents = load_default(), load_feedforward(), read_tagged(path)
+    assert_side_by_side(out, rnn, ff, sents)
+    assert "3 sentences, 12 tokens" in out and "RNN" in out and "W = 0" in out
+    ev = evaluate_sentences(rnn, sents)                       # what evaluate computes
+    assert (ev.overall, ev.unknown) == expected_scores(rnn, sents)
+    assert ev.unknown.total == 2                              # 榴莲, durian
+    assert re.search(r"(?m)^  m +\S+% \(\d/1\) +\S+% \(\d/1\)$", out)   # per tag, both models
+    # --model / --feedforward override either column: swapped here
+    from rnnviz.builtin import DEFAULT_MODEL, FEEDFORWARD_MODEL
+    assert main(["eval", "--tagged", str(path), "--model", str(FEEDFORWARD_MODEL),
+                 "--feedforward", str(DEFAULT_MODEL)]) == 0
+    assert_side_by_side(capsys.readouterr().out, ff, rnn, sents)
+
+
+def test_eval_conllu_without_model_reads_the_12_tags_with_xpos(tmp_path, capsys):
+    from rnnviz.builtin import load_feedforward
+
+    path = tmp_path / "two.conllu"
+    path.write_text(CONLLU, encoding="utf-8")
+    assert main(["eval", "--conllu", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "2 sentences, 8 tokens (tagset)" in out
+    assert_side_by_side(out, load_default(), load_feedforward(), CONLLU_GOLD)
+    assert re.search(r"(?m)^  m +\S+% \(\d/1\)", out)         # 个 is a classifier, not nn
+    # an explicit --column keeps its meaning: UPOS tags, which the shipped models lack
+    assert main(["eval", "--conllu", str(path), "--column", "upos"]) == 2
+    err = capsys.readouterr().err
+    assert "tags the model" in err and "NOUN" in err and "--column tagset" in err
+    assert main(["eval", "--conllu", str(path), "--column", "tagset"]) == 0
+    assert "(tagset)" in capsys.readouterr().out
