@@ -9,6 +9,7 @@ from rnnviz.figures.edit import make_edit
 from rnnviz.figures.reach import make_reach, strip_html
 from rnnviz.i18n import text
 from rnnviz.tokenize import normalize
+from rnnviz.unknown import lookup
 from rnnviz.ui import feedforward, resources, shell, steps, views
 
 ctx = shell.page()
@@ -106,8 +107,8 @@ def edit_view():
                             max_chars=40, placeholder="<unk>").strip()
     key = normalize(typed) if typed else ""
     shown = typed or "<unk>"
-    e_rnn = reach.edit(rnn_tg.trace, k, ctx.model.word_index.get(key, 0), shown)
-    e_ff = reach.edit(ff_tg.trace, k, feedforward.model().word_index.get(key, 0), shown)
+    e_rnn = reach.edit(rnn_tg.trace, k, int(lookup(ctx.model.word_index, [key])[0]), shown)
+    e_ff = reach.edit(ff_tg.trace, k, int(lookup(feedforward.model().word_index, [key])[0]), shown)
     words = list(rnn_tg.tokens)
     words[k - 1] = f"{words[k - 1]} → {shown}"
     rows = [Row(text("why.edit.rnn_before", lang), rnn_tg.tags, rnn_tg.trace.confidence),

@@ -12,6 +12,9 @@ from typing import Callable, Iterable, Iterator, Sequence
 import numpy as np
 
 from .model import UNK
+from .unknown import class_counts, is_class, lookup
+
+MIN_CLASS_COUNT = 3      # an unknown-word class gets a column of U if it stands for this many
 
 Sentence = Sequence[tuple[str, str]]
 Pair = tuple[np.ndarray, np.ndarray]      # (x word ids (T,), y tag ids (T,))
@@ -23,17 +26,26 @@ def _normalize(word: str) -> str:
 
 
 def build_vocab(sentences: Iterable[Sentence], *, max_size: int | None = None,
-                min_count: int = 1, key: Callable[[str], str] = _normalize) -> tuple[str, ...]:
-    """``<unk>`` then the words by falling frequency (ties: first seen first).
+                min_count: int = 1, key: Callable[[str], str] = _normalize,
+                min_class_count: int | None = MIN_CLASS_COUNT) -> tuple[str, ...]:
+    """``<unk>``, the words by falling frequency (ties: first seen first), then the
+    unknown-word classes (``unknown.classes``) that stand for at least
+    ``min_class_count`` training tokens (None: no classes, only ``<unk>``).
 
-    ``max_size`` counts ``<unk>``; the words left out become ``<unk>``.
+    ``max_size`` counts ``<unk>`` and the words; the words left out become unknown.
     """
     counts = Counter(key(w) for sent in sentences for w, _ in sent)
-    counts.pop(UNK, None)
+    for entry in [w for w in counts if is_class(w)]:
+        del counts[entry]                      # a word spelt like a class is no word
     words = [w for w, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n >= min_count]
     if max_size is not None:
         words = words[:max(max_size - 1, 0)]
-    return (UNK, *words)
+    if min_class_count is None:
+        return (UNK, *words)
+    by_class = class_counts(k for k, n in counts.items() for _ in range(n))
+    kept = sorted((c for c, n in by_class.items() if n >= min_class_count),
+                  key=lambda c: (-by_class[c], c))
+    return (UNK, *words, *kept)
 
 
 def collect_tags(sentences: Iterable[Sentence], order: Sequence[str] = ()) -> tuple[str, ...]:
@@ -44,7 +56,8 @@ def collect_tags(sentences: Iterable[Sentence], order: Sequence[str] = ()) -> tu
 
 def encode(sentences: Iterable[Sentence], vocab: Sequence[str], tags: Sequence[str], *,
            key: Callable[[str], str] = _normalize) -> list[Pair]:
-    """Each sentence as (x, y) id arrays; unknown words -> 0, unknown tags -> ValueError."""
+    """Each sentence as (x, y) id arrays; an unknown word -> its class (``unknown.lookup``),
+    an unknown tag -> ValueError."""
     w_index = {w: i for i, w in enumerate(vocab)}
     t_index = {t: i for i, t in enumerate(tags)}
     out = []
@@ -53,7 +66,7 @@ def encode(sentences: Iterable[Sentence], vocab: Sequence[str], tags: Sequence[s
             y = np.array([t_index[t] for _, t in sent], dtype=np.intp)
         except KeyError as e:
             raise ValueError(f"sentence {n}: tag {e.args[0]!r} is not in the tagset") from None
-        x = np.array([w_index.get(key(w), 0) for w, _ in sent], dtype=np.intp)
+        x = lookup(w_index, [key(w) for w, _ in sent])
         out.append((x, y))
     return out
 
@@ -78,10 +91,11 @@ def batches(pairs: Sequence[Pair], batch_size: int,
         yield pad([pairs[i] for i in order[start:start + batch_size]])
 
 
-def word_dropout(X: np.ndarray, mask: np.ndarray, p: float,
-                 rng: np.random.Generator) -> np.ndarray:
-    """A copy of X with each real word replaced by ``<unk>`` (id 0) with probability p."""
+def word_dropout(X: np.ndarray, mask: np.ndarray, p: float, rng: np.random.Generator,
+                 to: np.ndarray | None = None) -> np.ndarray:
+    """A copy of X with each real word replaced with probability p by ``to[word]``
+    (its unknown-word class, ``unknown.replacement_ids``), or by ``<unk>`` (id 0)."""
     if p <= 0:
         return X
     drop = (rng.random(X.shape) < p) & mask
-    return np.where(drop, 0, X)
+    return np.where(drop, 0 if to is None else to[X], X)

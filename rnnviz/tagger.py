@@ -2,8 +2,9 @@
 
     tag_text(model, "我吃苹果").as_text()  ->  "我/nn 吃/v 苹果/nn"
 
-Words outside the model's vocabulary become ``<unk>`` (id 0) for the model and
-are flagged, so the UI can mark them; the model tags them from context.
+A word outside the model's vocabulary switches on its unknown-word class column
+(``unknown.lookup``: ``<unk:-ing>``, ``<unk:zh-n>``…, or ``<unk>``) and is
+flagged, so the UI can mark it; the model tags it from that class and the context.
 
 A model whose numbers overflow (NaN or ±∞ from some step on) has no meaningful
 tag there: ``as_text`` writes ``?``, ``as_dict`` gives ``null`` for every
@@ -19,6 +20,7 @@ import numpy as np
 from .forward import Trace, trace
 from .model import RNN
 from .tokenize import MAX_TOKENS, Tokenized, tokenize
+from .unknown import lookup
 
 
 @dataclass(frozen=True, eq=False)
@@ -98,7 +100,7 @@ class Tagging:
 def tag_text(m: RNN, text: str, *, max_tokens: int = MAX_TOKENS) -> Tagging:
     """Tokenize ``text`` against the model's vocabulary and run the RNN over it."""
     tok = tokenize(text, m.word_index, max_tokens=max_tokens)
-    x = m.word_ids(tok.keys)
+    x = lookup(m.word_index, tok.keys)
     with np.errstate(all="ignore"):          # extreme weights: reported via .finite
         tr = trace(m, x, tokens=tok.tokens)
     return Tagging(tok, tr)

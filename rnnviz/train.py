@@ -20,6 +20,7 @@ from .evaluate import loss_and_accuracy
 from .forward import forward
 from .loss import cross_entropy
 from .model import RNN, U_INITS, init_rnn
+from .unknown import replacement_ids
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def train(train_pairs: Sequence[Pair], vocab: Sequence[str], tags: Sequence[str]
     params = m.params
     opt = optim.make(config.optimizer, config.lr)
     steps_per_epoch = -(-len(train_pairs) // config.batch_size)
+    dropped_to = replacement_ids(m.vocab)    # a dropped word becomes its unknown-word class
     result = TrainResult(m)
     best = (-np.inf, -np.inf)                # (dev accuracy, -dev loss) to beat
     best_params = None
@@ -117,7 +119,7 @@ def train(train_pairs: Sequence[Pair], vocab: Sequence[str], tags: Sequence[str]
         sum_loss = sum_norm = 0.0
         n_batches = correct = n_tokens = 0
         for X, Y, mask in batches(train_pairs, config.batch_size, rng):
-            X = word_dropout(X, mask, config.word_dropout, rng)
+            X = word_dropout(X, mask, config.word_dropout, rng, dropped_to)
             fw = forward(m, X)
             loss = cross_entropy(fw.z, Y, mask)
             grads = bptt(m, fw, Y, mask, truncate=config.truncate).as_dict()

@@ -29,6 +29,7 @@ from .evaluate import Score, confusion, predict, score
 from .model import RNN
 from .tagset import TAGS
 from .tokenize import normalize
+from .unknown import is_class
 
 DEV_EVERY = 10          # every tenth sentence is dev (and the one before it test)
 
@@ -63,18 +64,18 @@ class Prepared:
     dev: tuple[Pair, ...]
     test: tuple[Pair, ...]
     splits: Splits
-    n_words: int                    # distinct words in train, before the cap
+    n_words: int                    # distinct words in train, before the cap (no classes)
 
     @property
     def capped(self) -> bool:
-        return self.n_words + 1 > len(self.vocab)
+        return self.n_words > sum(not is_class(w) for w in self.vocab)
 
 
 def prepare(splits: Splits, *, max_vocab: int | None = None) -> Prepared:
     """Vocabulary from train (at most ``max_vocab`` entries with ``<unk>``); tags that
     occur in any split, UPOS or the built-in tagset's order first."""
     vocab = build_vocab(splits.train, max_size=max_vocab)
-    n_words = len(build_vocab(splits.train)) - 1 if max_vocab else len(vocab) - 1
+    n_words = len(build_vocab(splits.train, min_class_count=None)) - 1
     tags = collect_tags(splits.train + splits.dev + splits.test, order=UPOS + TAGS)
     enc = {name: tuple(encode(getattr(splits, name), vocab, tags))
            for name in ("train", "dev", "test")}
@@ -116,14 +117,14 @@ def evaluate(m: RNN, pairs: Sequence[Pair],
     """Accuracy overall, on unknown words and per tag, and the confusion matrix.
 
     ``unknown`` marks the unknown words per sentence (``unknown_words``); without
-    it a word id of 0 (``<unk>``) does."""
+    it a word id of ``<unk>`` or of an unknown-word class does."""
     pairs = list(pairs)
     pred = predict(m, pairs)
     C = confusion(pairs, pred, m.K)
     per_tag = {t: Score(int(C[k, k]), int(C[k].sum())) for k, t in enumerate(m.tags)
                if C[k].sum()}
     if unknown is None:
-        unknown = [x == 0 for x, _ in pairs]
+        unknown = [np.array([is_class(m.vocab[i]) for i in x], dtype=bool) for x, _ in pairs]
     return Evaluation(score(pairs, pred), score(pairs, pred, unknown), per_tag, C, m.tags)
 
 

@@ -5,6 +5,7 @@ import pytest
 from rnnviz.dataset import batches, build_vocab, encode, pad, word_dropout
 from rnnviz.evaluate import loss_and_accuracy
 from rnnviz.train import Progress, TrainConfig, train
+from rnnviz.unknown import replacement_ids
 
 # A tiny task only a recurrence can solve: the tag of "x" is the previous word's class.
 SENTS = []
@@ -109,7 +110,27 @@ def test_padding_batches_and_word_dropout():
 
 def test_vocab_is_ordered_by_frequency_and_capped():
     sents = [[("b", "x"), ("a", "x"), ("b", "x")], [("c", "x"), ("b", "x"), ("a", "x")]]
-    assert build_vocab(sents, key=ident) == ("<unk>", "b", "a", "c")
-    assert build_vocab(sents, key=ident, max_size=3) == ("<unk>", "b", "a")
+    assert build_vocab(sents, key=ident, min_class_count=None) == ("<unk>", "b", "a", "c")
+    assert build_vocab(sents, key=ident, max_size=3, min_class_count=None) == ("<unk>", "b", "a")
+    # the unknown-word classes that stand for >= 3 tokens come after the words
+    assert build_vocab(sents, key=ident, max_size=3) == ("<unk>", "b", "a", "<unk:en>")
     with pytest.raises(ValueError, match="sentence 1: tag 'x' is not in the tagset"):
         encode(sents, ("<unk>",), ("y",), key=ident)
+
+
+def test_unknown_words_switch_on_their_class_column():
+    sents = [[("walking", "v"), ("talking", "v"), ("singing", "v"), ("榴莲", "nn")]]
+    vocab = build_vocab(sents, max_size=2)                    # keeps "walking" only
+    assert vocab[:2] == ("<unk>", "walking") and "<unk:-ing>" in vocab
+    (x, _), = encode([[("dancing", "v"), ("walking", "v"), ("é", "v")]], vocab, ["v"])
+    assert [vocab[i] for i in x] == ["<unk:-ing>", "walking", "<unk>"]
+    # a vocabulary without classes (a model saved before them): unknown -> <unk>
+    (x, _), = encode([[("dancing", "v")]], ("<unk>", "walking"), ["v"])
+    assert x.tolist() == [0]
+    # word dropout sends a dropped word to its class, not to <unk>
+    to = replacement_ids(vocab)
+    assert vocab[to[vocab.index("walking")]] == "<unk:-ing>"
+    assert to[vocab.index("<unk:-ing>")] == vocab.index("<unk:-ing>") and to[0] == 0
+    X = np.full((20, 30), vocab.index("walking"))
+    dropped = word_dropout(X, np.ones(X.shape, bool), 0.5, np.random.default_rng(0), to)
+    assert set(np.unique(dropped)) == {vocab.index("walking"), vocab.index("<unk:-ing>")}

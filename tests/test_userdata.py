@@ -103,7 +103,7 @@ def test_vocabulary_cap_unknown_words_and_the_baseline():
     train = [(("the", "d"), ("cat", "nn"))] * 3 + [(("the", "d"), ("dog", "nn"))]
     test = [(("the", "d"), ("cow", "nn"))]
     data = userdata.prepare(userdata.Splits(tuple(train), (), tuple(test), "file"), max_vocab=2)
-    assert data.vocab == ("<unk>", "the") and data.capped and data.n_words == 3
+    assert data.vocab == ("<unk>", "the", "<unk:en>") and data.capped and data.n_words == 3
     base, unseen = userdata.most_frequent_tag(train, test)
     assert (base.correct, base.total) == (1, 2) and (unseen.correct, unseen.total) == (0, 1)
 

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from ..forward import Trace
 from ..i18n import text
+from ..unknown import is_class
 from . import style
 
 MAX_ROWS_WITH_NUMBERS = 24
@@ -96,7 +97,8 @@ def make_formula(tr: Trace, t: int, *, look: style.Look = style.Look(),
                              textfont=dict(size=look.scaled(0.95), color=look.fg),
                              hoverinfo="skip", xaxis="x2", yaxis="y2"))
     top = int(np.argmax(col["o"]))
-    word = style.esc(tr.tokens[t - 1])
+    entry = tr.model.vocab[tr.x[t - 1]]       # an unknown word: U x_t is its class's column
+    word = style.esc(tr.tokens[t - 1] + (f" → {entry}" if is_class(entry) else ""))
     eq_s = style.pretty(f"s_{t} = {f}(U x_{t} + W s_{t - 1} + b)")
     eq_o = style.pretty(f"o_{t} = softmax(V s_{t} + c)")
     # the title (two lines, centred in the margin) clear of the two-line column names

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from ..forward import Trace
 from ..i18n import text
 from ..model import RNN
+from ..unknown import is_class
 from . import style
 
 GAP = 0.045
@@ -60,11 +61,14 @@ def make_heatmaps(tr: Trace, t: int, *, look: style.Look = style.Look(),
     zmax = style.symmetric_range(mats["U"], mats["W"], mats["V"], mats["S"])
     units = [str(h) for h in range(1, m.H + 1)]
     toks = token_labels(tr.tokens)
+    # U's columns are columns of U: an unknown word's is its class's (榴莲→<unk:zh-n>)
+    u_cols = token_labels(w if not is_class(m.vocab[i]) else f"{w}→{m.vocab[i]}"
+                          for w, i in zip(tr.tokens, tr.x))
     tags = list(m.tags)
     w_tok = max(T, 4)
     dom = _domains([w_tok, m.H, w_tok])
     cells = [  # name, key, x, y, xaxis, yaxis, coloraxis
-        ("U", "U", toks, units, "x", "y", "coloraxis"),
+        ("U", "U", u_cols, units, "x", "y", "coloraxis"),
         ("W", "W", units, units, "x2", "y", "coloraxis"),
         ("S", "S", toks, units, "x3", "y", "coloraxis"),
         ("V", "V", units, tags, "x2", "y2", "coloraxis"),

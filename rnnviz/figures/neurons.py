@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from ..forward import Trace
 from ..i18n import text
+from ..unknown import is_class
 from . import style
 from ._draw import labels
 
@@ -64,8 +65,8 @@ def make_neurons(tr: Trace, t: int, *, look: style.Look = style.Look(),
     # input units: a few distinct words of the sentence around x_t (x_t lit);
     # the rest of the vocabulary is summarised (their one-hot entries are 0)
     seen: dict[int, str] = {}
-    for wid, tok in zip(tr.x, tr.tokens):
-        seen.setdefault(int(wid), tok)
+    for wid, tok in zip(tr.x, tr.tokens):      # an unknown word's unit is its class's
+        seen.setdefault(int(wid), m.vocab[wid] if is_class(m.vocab[wid]) else tok)
     active = int(tr.x[t - 1])
     order = list(seen)
     i = order.index(active)

@@ -129,7 +129,8 @@ def make_unrolled(tr: Trace, t: int, *, unknown=None, look: style.Look = style.L
             hov.append("<br>".join(
                 [text("fig.hover.x", lang, t=i, word=words[i - 1], id=int(tr.x[i - 1]),
                       n=m.n_vocab)]
-                + ([text("fig.unknown_word", lang, word=words[i - 1])] if unknown[i - 1] else [])
+                + ([text("fig.unknown_word", lang, word=words[i - 1],
+                         column=style.esc(m.vocab[tr.x[i - 1]]))] if unknown[i - 1] else [])
                 + [f"{m.tags[k]}: {p[k]:.3f}" for k in top]
                 + [f"<i>{text('fig.click_hint', lang)}</i>"]))
         traces.append(dict(type="scatter", 

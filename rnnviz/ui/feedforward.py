@@ -19,6 +19,7 @@ from ..i18n import text
 from ..model import RNN
 from ..tagger import Tagging
 from ..tagset import TAG_INFO
+from ..unknown import lookup
 from . import resources
 
 
@@ -54,7 +55,7 @@ def retag(tagging: Tagging, m: RNN) -> Tagging:
     tok = tagging.tokenized
     tok = replace(tok, unknown=tuple(key not in m.word_index for key in tok.keys))
     with np.errstate(all="ignore"):
-        return Tagging(tok, trace(m, m.word_ids(tok.keys), tok.tokens))
+        return Tagging(tok, trace(m, lookup(m.word_index, tok.keys), tok.tokens))
 
 
 # --------------------------------------------------------------------------- widgets
