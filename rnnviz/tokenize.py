@@ -17,7 +17,9 @@ Rules, in order:
    ``don't`` -> ``do n't``, ``Tom's`` -> ``Tom 's``, ``we're`` -> ``we 're``
    (``can't`` -> ``ca n't``, ``won't`` -> ``wo n't``).
 5. A Chinese run is cut where jieba cuts the piece (its default dictionary, HMM
-   on: the words of ``jieba.lcut``), so a word jieba keeps whole (大学, 打开,
+   on: the words of ``jieba.lcut``; a piece only the HMM guessed, not a word of
+   the dictionary, is split into dictionary words: ``他来`` -> 他 来), so a word
+   of jieba's dictionary (大学, 打开,
    听说, 三十) stays whole. Neighbouring jieba words that make a corpus word are
    joined. Then only the tagset's conventions split a jieba word, by the rules
    and tables under "conventions" below: number + measure word (``三十个`` ->
@@ -153,8 +155,26 @@ def _segment_han(run: str, pieces: list[str], before: str = "") -> list[str]:
         return [run]
     words: list[str] = []
     for piece in _join_corpus_words(pieces):
-        words += _conventions(piece, words[-1] if words else before)
+        for part in _split_guess(piece):
+            words += _conventions(part, words[-1] if words else before)
     return words
+
+
+def _split_guess(piece: str) -> list[str]:
+    """A piece jieba's HMM guessed (not a word of its dictionary nor of the corpus:
+    我听说 ``他来`` 了) as the fewest dictionary or corpus words, when it splits into
+    them entirely; otherwise whole. A word of jieba's dictionary is never split here."""
+    d = _dictionary()
+    if len(piece) < 2 or len(piece) > 8 or d.word(piece):
+        return [piece]
+    best: list[list[str] | None] = [[]] + [None] * len(piece)    # best[i]: split of piece[:i]
+    for end in range(1, len(piece) + 1):
+        for start in range(max(0, end - 4), end):
+            head, word = best[start], piece[start:end]
+            if head is not None and d.word(word) and (
+                    best[end] is None or len(head) + 1 < len(best[end])):
+                best[end] = head + [word]
+    return best[-1] or [piece]
 
 
 def _join_corpus_words(pieces: list[str]) -> list[str]:
