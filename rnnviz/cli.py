@@ -214,11 +214,34 @@ def cmd_eval(args) -> int:
     if args.conllu or args.tagged:
         return _eval_on_file(args)
     paths = {"RNN": args.model or DEFAULT_MODEL, "W = 0": args.feedforward or FEEDFORWARD_MODEL}
+    if args.write_scores:
+        return _write_scores(paths)
     reports = compare(*(_load(p) for p in paths.values()), split=args.split)
     for name, path in paths.items():
         print(f"{name + ':':<7}{path}")
     print(f"split: {args.split} (built-in corpus, zh + en)\n")
     print(format_reports(reports))
+    return 0
+
+
+def _write_scores(paths) -> int:
+    """eval --write-scores: measure the models on the everyday sentences and the UD
+    test treebanks and write rnnviz/data/scores.json (what the Why page shows)."""
+    from . import reference
+
+    sets = reference.test_sets()
+    if set(sets) != {"everyday", "ud_test"} or any(len(v) != 2 for v in sets.values()):
+        raise ValueError(f"--write-scores needs {reference.EVERYDAY_DIR} and the UD test "
+                         f"files in {reference.UD_DIR}")
+    scores = reference.measure({name: _load(p) for name, p in paths.items()}, sets)
+    reference.write(scores)
+    for name in scores:
+        for lang in reference.LANGS:
+            row = scores[name][lang]
+            print(f"{name:9} {lang}  " + "  ".join(
+                f"{model}: {100 * c / n:.2f}% ({c}/{n})" for model, (c, n) in
+                ((model, row[model]["all"]) for model in row)))
+    print(f"written: {reference.SCORES_FILE}")
     return 0
 
 
@@ -342,6 +365,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--feedforward", type=Path,
                    help="the W = 0 .npz to compare with (default: the shipped one)")
     p.add_argument("--split", choices=("test", "dev"), default="test")
+    p.add_argument("--write-scores", action="store_true",
+                   help="measure the two models on bench/everyday and the UD test treebanks "
+                        "and write rnnviz/data/scores.json (shown on the Why page)")
     _data_options(p, "measure the two models on this file (all tokens, unknown words, per "
                      "tag); CoNLL-U is read in the 12 tags unless --column says otherwise")
     p.set_defaults(run=cmd_eval)

@@ -91,11 +91,12 @@ def batches(pairs: Sequence[Pair], batch_size: int,
         yield pad([pairs[i] for i in order[start:start + batch_size]])
 
 
-def word_dropout(X: np.ndarray, mask: np.ndarray, p: float, rng: np.random.Generator,
-                 to: np.ndarray | None = None) -> np.ndarray:
-    """A copy of X with each real word replaced with probability p by ``to[word]``
-    (its unknown-word class, ``unknown.replacement_ids``), or by ``<unk>`` (id 0)."""
-    if p <= 0:
+def word_dropout(X: np.ndarray, mask: np.ndarray, p: float | np.ndarray,
+                 rng: np.random.Generator, to: np.ndarray | None = None) -> np.ndarray:
+    """A copy of X with each real word replaced with probability p (a float, or one
+    per word id) by ``to[word]`` (its unknown-word class, ``unknown.replacement_ids``),
+    or by ``<unk>`` (id 0)."""
+    if np.isscalar(p) and p <= 0:
         return X
-    drop = (rng.random(X.shape) < p) & mask
+    drop = (rng.random(X.shape) < (p if np.isscalar(p) else p[X])) & mask
     return np.where(drop, 0 if to is None else to[X], X)

@@ -32,7 +32,8 @@ class TrainConfig:
     epochs: int = 30
     batch_size: int = 32
     clip: float | None = 5.0          # max global gradient norm; None = no clipping
-    word_dropout: float = 0.1         # P(word -> <unk>) while training
+    word_dropout: float = 0.1         # P(word -> its unknown-word class) while training
+    rare_dropout: float = 0.0         # α: a word seen n times is dropped α/(α+n) more often
     seed: int = 0
     patience: int | None = 5          # stop after this many epochs without dev gain
     recurrent: bool = True            # False: W fixed at 0, a feed-forward tagger
@@ -50,6 +51,7 @@ class TrainConfig:
             (self.clip is None or self.clip > 0, f"clip must be > 0, got {self.clip}"),
             (0 <= self.word_dropout < 1, f"word_dropout must be in [0, 1), "
              f"got {self.word_dropout}"),
+            (self.rare_dropout >= 0, f"rare_dropout must be ≥ 0, got {self.rare_dropout}"),
             (self.patience is None or self.patience >= 1,
              f"patience must be ≥ 1, got {self.patience}"),
             (self.truncate is None or self.truncate >= 1,
@@ -110,6 +112,7 @@ def train(train_pairs: Sequence[Pair], vocab: Sequence[str], tags: Sequence[str]
     opt = optim.make(config.optimizer, config.lr)
     steps_per_epoch = -(-len(train_pairs) // config.batch_size)
     dropped_to = replacement_ids(m.vocab)    # a dropped word becomes its unknown-word class
+    drop_p = dropout_rates(train_pairs, len(m.vocab), config)
     result = TrainResult(m)
     best = (-np.inf, -np.inf)                # (dev accuracy, -dev loss) to beat
     best_params = None
@@ -119,7 +122,7 @@ def train(train_pairs: Sequence[Pair], vocab: Sequence[str], tags: Sequence[str]
         sum_loss = sum_norm = 0.0
         n_batches = correct = n_tokens = 0
         for X, Y, mask in batches(train_pairs, config.batch_size, rng):
-            X = word_dropout(X, mask, config.word_dropout, rng, dropped_to)
+            X = word_dropout(X, mask, drop_p, rng, dropped_to)
             fw = forward(m, X)
             loss = cross_entropy(fw.z, Y, mask)
             grads = bptt(m, fw, Y, mask, truncate=config.truncate).as_dict()
@@ -173,6 +176,19 @@ def train(train_pairs: Sequence[Pair], vocab: Sequence[str], tags: Sequence[str]
             params[name][...] = arr
     result.seconds = time.perf_counter() - start
     return result
+
+
+def dropout_rates(pairs: Sequence[Pair], n_vocab: int, config: TrainConfig) -> float | np.ndarray:
+    """P(dropped) per word id: ``word_dropout`` for every word, plus α/(α+n) for a
+    word seen n times in training (α = ``rare_dropout``), so that the unknown-word
+    classes learn from rare words, the kind a new sentence brings (Kiperwasser and
+    Goldberg 2016). A plain float when α = 0."""
+    if config.rare_dropout <= 0:
+        return config.word_dropout
+    counts = np.bincount(np.concatenate([x for x, _ in pairs]) if pairs else
+                         np.zeros(0, np.intp), minlength=n_vocab).astype(float)
+    alpha = config.rare_dropout
+    return np.minimum(config.word_dropout + alpha / (alpha + counts), 0.9)
 
 
 def _copy(params: dict[str, np.ndarray]) -> dict[str, np.ndarray]:

@@ -7,7 +7,7 @@ import sys
 import numpy as np
 import pytest
 
-from rnnviz import builtin, corpus
+from rnnviz import builtin, corpus, realtext
 from rnnviz.checkpoint import load
 from rnnviz.evaluate import predict
 from rnnviz.model import PARAM_NAMES
@@ -15,6 +15,7 @@ from rnnviz.tagger import tag_text
 from rnnviz.tagset import TAGS
 from rnnviz.tokenize import normalize
 from rnnviz.train import train
+from rnnviz.unknown import is_class
 
 from conftest import ROOT
 
@@ -58,7 +59,7 @@ def test_an_unknown_word_is_flagged_and_tagged_from_its_context(rnn):
 
 
 def test_shipped_models_are_the_two_networks(rnn, feedforward):
-    assert (rnn.H, rnn.f, rnn.tags) == (16, "tanh", TAGS)
+    assert (rnn.H, rnn.f, rnn.tags) == (builtin.DEFAULT_CONFIG.hidden, "tanh", TAGS)
     assert rnn.vocab == feedforward.vocab == builtin.corpus_data().vocab
     assert rnn.W.any() and not feedforward.W.any()          # W = 0 from the start...
     assert feedforward.hparams["recurrent"] is False        # ...trained on its own
@@ -160,12 +161,26 @@ def test_training_is_bitwise_reproducible_on_one_machine():
 
 
 def test_corpus_data_builds_the_vocabulary_from_train_only():
-    data = builtin.corpus_data()
-    train_words = {w for s in corpus.load(None, "train") for w, _ in s}
-    assert data.vocab[0] == "<unk>" and set(data.vocab[1:]) == {normalize(w) for w in train_words}
+    data, sentences = builtin.corpus_data(), builtin.training_sentences()
+    train_words = {normalize(w) for s in sentences["train"] for w, _ in s}
+    words = [w for w in data.vocab[1:] if not is_class(w)]
+    assert data.vocab[0] == "<unk>" and set(words) == train_words - {
+        w for w in train_words if is_class(w)}
+    assert any(is_class(w) for w in data.vocab[1:])          # the unknown-word classes
     assert data.tags == TAGS
     assert [len(getattr(data, s)) for s in corpus.SPLITS] == [
-        len(corpus.load(None, s)) for s in corpus.SPLITS]
+        len(sentences[s]) for s in corpus.SPLITS]
+    # the built-in corpus and the real text, never the UD test files
+    assert len(sentences["train"]) == len(corpus.load(None, "train")) + sum(
+        len(realtext.split(realtext.load(lang))[0]) for lang in realtext.LANGS)
+    assert sentences["test"] == tuple(corpus.load(None, "test"))
+
+
+def test_half_the_training_sentences_lose_their_final_punctuation():
+    dropped = builtin.drop_final_punctuation(
+        [[("a", "nn"), (".", "pu")], [("b", "nn"), (".", "pu")], [("c", "nn")], [("。", "pu")]])
+    assert dropped == ((("a", "nn"), (".", "pu")), (("b", "nn"),), (("c", "nn"),),
+                       (("。", "pu"),))
 
 
 # --------------------------------------------------------------------------- the commands

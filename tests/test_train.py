@@ -134,3 +134,13 @@ def test_unknown_words_switch_on_their_class_column():
     X = np.full((20, 30), vocab.index("walking"))
     dropped = word_dropout(X, np.ones(X.shape, bool), 0.5, np.random.default_rng(0), to)
     assert set(np.unique(dropped)) == {vocab.index("walking"), vocab.index("<unk:-ing>")}
+
+
+def test_rare_words_are_dropped_more_often():
+    from rnnviz.train import dropout_rates
+    pairs = [(np.array([1, 1, 1, 2]), np.array([0, 0, 0, 0]))]
+    cfg = TrainConfig(word_dropout=0.1, rare_dropout=1.0)
+    p = dropout_rates(pairs, 4, cfg)
+    assert p[1] == pytest.approx(0.1 + 1 / 4) and p[2] == pytest.approx(0.1 + 1 / 2)
+    assert p[3] == pytest.approx(0.9)                       # never seen: capped
+    assert dropout_rates(pairs, 4, TrainConfig(word_dropout=0.1)) == 0.1

@@ -1,5 +1,11 @@
 """Strings of the frame, the network page, the weights page and their figures."""
 
+_BUILTIN_EN = ("The built-in model learned from the built-in corpus (generated sentences) "
+               "and real text: the dev parts of UD Chinese GSDSimp and UD English EWT "
+               "(CC BY-SA 4.0).")
+_BUILTIN_ZH = ("内置模型的训练数据：内置语料（生成的句子）和真实文本——UD 中文 GSDSimp 与 "
+               "UD 英文 EWT 的开发集（CC BY-SA 4.0）。")
+
 STRINGS: dict[str, dict[str, str]] = {
     # --- app shell -----------------------------------------------------------
     "app.title": {"en": "rnnviz — a recurrent neural network you can watch",
@@ -27,11 +33,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "models.builtin": {"en": "built-in", "zh": "内置"},
     "models.session": {"en": "mine", "zh": "我的"},
     "models.help": {"en": "Draw the built-in model or the one you trained, uploaded or "
-                          "changed in this session (only you see it).",
-                    "zh": "显示内置模型，或你在本次会话中训练、上传或修改的模型（只有你能看到）。"},
+                          "changed in this session (only you see it). " + _BUILTIN_EN,
+                    "zh": "显示内置模型，或你在本次会话中训练、上传或修改的模型（只有你能看到）。"
+                          + _BUILTIN_ZH},
     "models.help_none": {"en": "Train or upload a model (Train page) to compare it with the "
-                               "built-in one.",
-                         "zh": "在“训练”页面训练或上传一个模型，就能和内置模型比较。"},
+                               "built-in one. " + _BUILTIN_EN,
+                         "zh": "在“训练”页面训练或上传一个模型，就能和内置模型比较。" + _BUILTIN_ZH},
     "shell.language": {"en": "Language / 语言", "zh": "语言 / Language"},
     "heatmaps.u_full": {"en": "Show the whole matrix U (every word of the vocabulary)",
                         "zh": "显示完整的矩阵 U（词表中的每个词）"},

@@ -31,31 +31,44 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- examples --------------------------------------------------------------
     "why.examples.zh": {"en": "中文: two-tag words", "zh": "中文：兼类词"},
     "why.examples.en": {"en": "English: two-tag words", "zh": "英文：兼类词"},
-    "why.examples.unk": {"en": "Unknown words → `<unk>`", "zh": "词表外的词 → `<unk>`"},
+    "why.examples.unk": {"en": "Unknown words → their class", "zh": "词表外的词 → 未知词类别"},
     "why.examples.unk_help": {
-        "en": "The model reads a word outside its vocabulary as `<unk>`. With nothing else to "
-              "go on, the feed-forward tagger gives every unknown word the same tag, **{tag}** "
-              "(P = {p}): right after 吃 (我 吃 榴莲) by luck, wrong after 会 or very. The RNN "
-              "reads the words before it.",
-        "zh": "词表外的词，模型读到的是 `<unk>`。前馈网络没有别的依据，给每个未知词同一个标签 "
-              "**{tag}**（P = {p}）：在 吃 之后（我 吃 榴莲）碰巧对了，在 会 或 very 之后就错了。"
-              "RNN 会读它前面的词。"},
+        "en": "A word outside the vocabulary switches on the column of its unknown-word "
+              "class: `<unk:zh-n>` for a Chinese word that jieba's dictionary calls a noun, "
+              "`<unk:-ing>` for an English word ending in -ing, `<unk>` when nothing fits. "
+              "The feed-forward tagger gives every word of a class the same tag (`<unk>` → "
+              "**{tag}**, P = {p}); the RNN also reads the words before it.",
+        "zh": "词表外的词会打开它的未知词类别那一列：jieba 词典里标为名词的中文词是 "
+              "`<unk:zh-n>`，以 -ing 结尾的英文词是 `<unk:-ing>`，都不符合时是 `<unk>`。"
+              "前馈网络给同一类别的所有词同一个标签（`<unk>` → **{tag}**，P = {p}）；"
+              "RNN 还会读它前面的词。"},
     "why.examples.help": {
         "en": "Here **{word}** is **{tag}** ({desc}) because of “{cue}” before it. "
               "RNN: {rnn}, P({tag}) = {p_rnn}. Feed-forward: {ff}, P({tag}) = {p_ff}.",
         "zh": "这里 **{word}** 是 **{tag}**（{desc}），因为它前面有“{cue}”。"
               "RNN：{rnn}，P({tag}) = {p_rnn}。前馈网络：{ff}，P({tag}) = {p_ff}。"},
     # --- scoreboard ------------------------------------------------------------
-    "why.score.all": {"en": "all words", "zh": "所有词"},
-    "why.score.ambiguous": {"en": "context-dependent words", "zh": "依赖上下文的词"},
+    "why.score.everyday": {"en": "everyday sentences (half without a full stop)",
+                           "zh": "日常句子（一半没有句末标点）"},
+    "why.score.ud_test": {"en": "real text (UD treebanks)", "zh": "真实文本（UD 树库）"},
+    "why.score.all": {"en": "generated sentences", "zh": "生成的句子"},
+    "why.score.ambiguous": {"en": "generated: context-dependent words",
+                            "zh": "生成的句子：依赖上下文的词"},
     "why.score.unk": {"en": "unknown word after a telling word (我 吃 _)",
                       "zh": "提示词之后的未知词（我 吃 _）"},
     "why.score.gap": {"en": "{gap} points", "zh": "相差 {gap} 个百分点"},
     "why.score.caption": {
-        "en": "Test set: sentences neither model saw in training. Context-dependent words: "
-              "the words with two tags (学习, 在, book, like …).",
-        "zh": "测试集：两个模型训练时都没见过的句子。依赖上下文的词：有两种词性的词"
-              "（学习、在、book、like……）。"},
+        "en": "Every card is text neither model saw in training, Chinese and English "
+              "together. Everyday: 200 short sentences written for measuring. Real text: "
+              "the test parts of UD Chinese GSDSimp and UD English EWT (news, web text). "
+              "Generated: the built-in corpus's test sentences; context-dependent words "
+              "are its words with two tags (学习, 在, book, like …), where only the words "
+              "before tell the tag. The gap is what the recurrence W adds.",
+        "zh": "每张卡片都是两个模型训练时没见过的文本，中英文合计。日常句子：为测量而写的 "
+              "200 个短句。真实文本：UD 中文 GSDSimp 和 UD 英文 EWT 的测试部分（新闻、网络"
+              "文本）。生成的句子：内置语料的测试句子；依赖上下文的词是其中有两种词性的词"
+              "（学习、在、book、like……），只有前面的词能说明它的词性。差值就是循环权重 W "
+              "带来的提升。"},
     # --- the sentence tagged twice -----------------------------------------------
     "why.tagged.title": {"en": "The sentence, tagged twice", "zh": "同一个句子，标注两次"},
     "why.tagged.differ": {"en": "the two taggers disagree here", "zh": "两个标注器在这里意见不同"},

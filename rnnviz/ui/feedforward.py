@@ -12,7 +12,7 @@ from dataclasses import replace
 import numpy as np
 import streamlit as st
 
-from .. import builtin, examples
+from .. import builtin, examples, reference
 from ..figures.compare import scoreboard_html
 from ..forward import trace
 from ..i18n import text
@@ -121,7 +121,11 @@ def tag_description(tag: str, lang: str) -> str:
 def scoreboard(lang: str, font_px: int) -> None:
     """The measured test-set accuracies of the shipped taggers, a card per group."""
     r = scores()
-    cells = [(text("why.score.all", lang), r["rnn"].overall, r["ff"].overall),
+    measured = reference.load()            # real and everyday text (data/scores.json)
+    cells = [(text(f"why.score.{name}", lang), reference.combined(measured, name, "RNN"),
+              reference.combined(measured, name, "W = 0"))
+             for name in ("everyday", "ud_test") if name in measured]
+    cells += [(text("why.score.all", lang), r["rnn"].overall, r["ff"].overall),
              (text("why.score.ambiguous", lang), r["rnn"].ambiguous["both"],
               r["ff"].ambiguous["both"]),
              (text("why.score.unk", lang), r["rnn"].unk_in_context, r["ff"].unk_in_context)]
