@@ -19,14 +19,16 @@ def step_views():
     st.markdown(chips_html(tg.tokens, tg.tags, tg.trace.confidence, tg.unknown,
                            unknown_note=text("tagging.unknown", lang), selected=t,
                            font_px=ctx.look.scaled(1.35)), unsafe_allow_html=True)
-    views.chart(make_unrolled(tg.trace, t, unknown=tg.unknown, look=ctx.look), key="unrolled",
-                ctx=ctx, t=t, on_select=lambda: steps.select_from_chart("unrolled", T),
+    unrolled = views.figure(ctx, ("unrolled", t), lambda: make_unrolled(
+        tg.trace, t, unknown=tg.unknown, look=ctx.look))
+    views.chart(unrolled, key="unrolled", ctx=ctx, t=t,
+                on_select=lambda: steps.select_from_chart("unrolled", T),
                 selection_mode="points")
     left, right = st.columns([1, 1])
-    views.chart(make_formula(tg.trace, t, look=ctx.look), key="formula", ctx=ctx, t=t,
-                where=left)
-    views.chart(make_neurons(tg.trace, t, look=ctx.look), key="neurons", ctx=ctx, t=t,
-                where=right)
+    formula = views.figure(ctx, ("formula", t), lambda: make_formula(tg.trace, t, look=ctx.look))
+    neurons = views.figure(ctx, ("neurons", t), lambda: make_neurons(tg.trace, t, look=ctx.look))
+    views.chart(formula, key="formula", ctx=ctx, t=t, where=left)
+    views.chart(neurons, key="neurons", ctx=ctx, t=t, where=right)
     views.numbers(ctx, t)
 
 

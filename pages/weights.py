@@ -12,10 +12,12 @@ lang, tg = ctx.lang, ctx.tagging
 def step_views():
     steps.advance_if_playing(tg.T)
     t = steps.controls(tg.T, lang)
-    views.chart(make_heatmaps(tg.trace, t, look=ctx.look), key="heatmaps_chart", ctx=ctx, t=t)
+    heatmaps = views.figure(ctx, ("heatmaps", t),
+                            lambda: make_heatmaps(tg.trace, t, look=ctx.look))
+    views.chart(heatmaps, key="heatmaps_chart", ctx=ctx, t=t)
 
 
 views.play_fragment(step_views)
 if st.toggle(text("heatmaps.u_full", lang), key="u_full", bind="query-params"):
-    views.chart(make_u_full(ctx.model, highlight=tg.trace.x, look=ctx.look), key="u_full_chart",
-                ctx=ctx, zoom=True)
+    views.chart(views.figure(ctx, ("u_full",), lambda: make_u_full(
+        ctx.model, highlight=tg.trace.x, look=ctx.look)), key="u_full_chart", ctx=ctx, zoom=True)

@@ -47,9 +47,25 @@ class SpecFigure(go.Figure):
             out = super().to_dict()
             if out.get("layout", {}).get("template", "") is None:
                 del out["layout"]["template"]
-        else:
-            out = _jsonable(object.__getattribute__(self, "_spec"))
-        return wire(out)
+            return wire(out)
+        # the spec is never changed (a change builds the figure), so its wire form is
+        # made once: a figure kept from an earlier rerun (ui.views.figure) costs nothing
+        # here again. Don't mutate the returned dict.
+        out = self.__dict__.get("_wire")
+        if out is None:
+            out = wire(_jsonable(object.__getattribute__(self, "_spec")))
+            object.__setattr__(self, "_wire", out)
+        return out
+
+    def with_layout(self, **values) -> "SpecFigure":
+        """A new figure: this (unbuilt) one with ``values`` (plain JSON values) set in its
+        layout; both share one wire form (made once, see ``to_dict``)."""
+        spec = object.__getattribute__(self, "_spec")
+        new = SpecFigure({**spec, "layout": {**spec.get("layout", {}), **values}})
+        made = self.to_dict()
+        object.__setattr__(new, "_wire", {**made, "layout": {**made.get("layout", {}),
+                                                             **values}})
+        return new
 
     def to_plotly_json(self) -> dict:
         return self.to_dict()

@@ -16,6 +16,7 @@ from ..figures.style import Look
 from ..i18n import LANG_NAMES, LANGS, pick_lang, text
 from ..model import RNN
 from ..tagger import Tagging, tag_text
+from ..tokenize import tokenize
 from . import models
 
 KEY = "_rnnviz_context"
@@ -127,12 +128,23 @@ def build(text: str | None, page: str = "") -> Context:
     if same_input:
         tagging = cache.tagging                 # only how it is drawn changed
     else:
-        tagging = tag_text(model, text) if text.strip() else None
-        if tagging is not None and tagging.T == 0:
-            tagging = None
+        tagging = _tagging(model, text, cache)
     ctx = Context(lang, lk, model, text, tagging, page)
     st.session_state[KEY] = ctx
     return ctx
+
+
+def _tagging(model: RNN, text: str, cache: Context | None) -> Tagging | None:
+    """``text`` tagged by ``model``; the last rerun's tagging itself when the text has the
+    same tokens (a space typed between words, a character being composed): the figures
+    cached for it (``views.figure``) stay valid and nothing is built again."""
+    if not text.strip():
+        return None
+    last = cache.tagging if cache is not None and cache.model is model else None
+    if last is not None and tokenize(text, model.word_index) == last.tokenized:
+        return last
+    tagging = tag_text(model, text)
+    return tagging if tagging.T else None
 
 
 def get() -> Context:

@@ -145,9 +145,17 @@ def presenter_switch(lang: str) -> None:
 
 
 def sentence_box(lang: str) -> str:
-    """The live sentence box, bound to ``?s=`` and kept across pages."""
+    """The live sentence box, bound to ``?s=`` and kept across pages.
+
+    It commits on every keystroke (``live="0ms"``): with ``live=True`` it waited for a
+    250 ms pause, which someone typing continuously never makes, so nothing moved until
+    they stopped. Streamlit commits nothing while an input method composes (pinyin
+    letters are not sent until the characters are chosen) and writes the value to the
+    URL with ``history.replaceState`` (Back does not step through keystrokes); a
+    keystroke that changes no token rebuilds nothing (``context.build``, ``views.figure``);
+    tests/test_live_typing_browser.py checks all three in Chromium."""
     return st.text_input(text("sentence.label", lang), DEFAULT_SENTENCE, key=SENTENCE_KEY,
-                         max_chars=MAX_SENTENCE_CHARS, live=True, bind="query-params",
+                         max_chars=MAX_SENTENCE_CHARS, live="0ms", bind="query-params",
                          persist_state="session",
                          placeholder=text("sentence.placeholder", lang))
 

@@ -87,12 +87,33 @@ CLICK_LAYOUT = dict(clickmode="event+select", hovermode="closest", dragmode="pan
 def with_click_layout(fig):
     """``fig`` with CLICK_LAYOUT's values where its layout has none (a new figure)."""
     if isinstance(fig, SpecFigure) and not fig.built:
-        spec = fig.spec
-        layout = spec.get("layout", {})
-        return SpecFigure({**spec, "layout": {**layout, **{
-            k: v for k, v in CLICK_LAYOUT.items() if not layout.get(k)}}})
+        layout = fig.spec.get("layout", {})
+        missing = {k: v for k, v in CLICK_LAYOUT.items() if not layout.get(k)}
+        return fig.with_layout(**missing) if missing else fig
     return go.Figure(fig).update_layout(**{
         k: v for k, v in CLICK_LAYOUT.items() if not fig.layout[k]})
+
+
+FIGURES_KEY = "_rnnviz_figures"     # this session's figures of the current tagging
+FIGURES_MAX = 64
+
+
+def figure(ctx: Context, key: tuple, make):
+    """``make()``, or the figure it made in an earlier rerun of this session for the same
+    ``key`` (what the figure shows besides the sentence: its kind, step t, settings), the
+    same tagging, model and look. A keystroke that changes no token (a space between
+    words) or a rerun that changes nothing a figure shows then builds no figure and
+    encodes none again (``SpecFigure.to_dict`` keeps its result). ``context.build``
+    keeps the tagging object while the tokens stay the same."""
+    owner = (ctx.tagging, ctx.model, ctx.look)
+    memo = st.session_state.get(FIGURES_KEY)
+    if memo is None or any(a is not b for a, b in zip(memo[0][:2], owner[:2])) \
+            or memo[0][2] != owner[2] or len(memo[1]) >= FIGURES_MAX:
+        memo = st.session_state[FIGURES_KEY] = (owner, {})
+    fig = memo[1].get(key)
+    if fig is None:
+        fig = memo[1][key] = make()
+    return fig
 
 
 def describe(key: str, ctx: Context, t: int | None = None) -> str:
@@ -399,7 +420,47 @@ export default function (component) {
   window.addEventListener('keydown', (e) => { if (e.key === 'Tab') S.tabbed = true; }, true);
   window.addEventListener('keydown', space, true);
   window.addEventListener('keyup', space, true);
-  S.observer = new MutationObserver(decorateAll);
+  // A chart whose figure changed is a new element for Streamlit (the element id hashes
+  // the figure), so React mounts a new plot, and Plotly draws it only after the browser
+  // has painted, while the old one may already be gone: a blank chart for a frame or more
+  // on many keystrokes. When a rerun starts, the drawn charts are copied (a chart not
+  // drawn yet keeps its earlier copy); a chart box without a drawn plot shows its copy
+  // (nothing to click) until its plot is drawn.
+  const keyOf = (el) => ((el.className || '').match(/st-key-([\w-]+)/) || [])[1];
+  const drawn = (box) => box.querySelector('.js-plotly-plot .main-svg');
+  const copies = new Map();          // chart key -> a copy of its last drawing on this page
+  let copiedOn = location.pathname;
+  const copyCharts = () => {
+    if (location.pathname !== copiedOn) { copies.clear(); copiedOn = location.pathname; }
+    for (const svg of document.querySelectorAll('.js-plotly-plot .svg-container')) {
+      const box = svg.closest('[class*="st-key-"]');
+      const key = box && keyOf(box);
+      if (key && !box.querySelector(':scope > .rnnviz-ghost')) {
+        copies.set(key, svg.cloneNode(true));
+      }
+    }
+  };
+  const standIn = () => {
+    for (const ghost of document.querySelectorAll('.rnnviz-ghost')) {
+      if (drawn(ghost.parentElement)) ghost.remove();
+    }
+    for (const [key, svg] of copies) {
+      const box = document.querySelector(`.st-key-${key}`);
+      if (!box || drawn(box) || box.querySelector(':scope > .rnnviz-ghost')) continue;
+      const ghost = document.createElement('div');
+      ghost.className = 'rnnviz-ghost';
+      ghost.style.cssText = 'position:absolute;z-index:2;pointer-events:none;';
+      ghost.appendChild(svg.cloneNode(true));
+      box.prepend(ghost);
+    }
+  };
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (app) {
+    new MutationObserver(() => {
+      if (app.getAttribute('data-test-script-state') === 'running') copyCharts();
+    }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  }
+  S.observer = new MutationObserver(() => { standIn(); decorateAll(); });
   S.observer.observe(document.body, {childList: true, subtree: true});
   S.timer = setInterval(checkTheme, 600);
   decorateAll();

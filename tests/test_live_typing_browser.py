@@ -1,0 +1,106 @@
+"""Live typing in Chromium: the views follow someone typing continuously, word by word,
+with the charts kept on screen; the browser's Back button does not step through keys.
+
+The test types at a steady cadence (``page.keyboard.type(..., delay=120)``: faster than
+any pause the box could wait for) and records in the page, with a MutationObserver,
+what the tag chips showed and when, and on every animation frame whether a chart that
+had been drawn was missing. It asserts on those records (conditions), not on times.
+"""
+import urllib.parse
+
+import pytest
+
+from browser_util import settle
+
+pytestmark = pytest.mark.browser
+
+SENTENCE = "I can book a flight and read a good book today and we eat apples ."
+
+# In the page: every change of the tag chips (their text, and whether it happened while
+# keys were still coming), the time of each input event, and frames where a chart box
+# showed no drawing (a blank where the chart was).
+WATCH = """() => {
+  const W = window.__watch = {inputs: 0, chips: [], blank: [], lastInput: 0};
+  const chipsText = () => [...document.querySelectorAll('.rnnviz-chip')]
+      .map((c) => c.innerText).join(' ');
+  let last = chipsText();
+  document.addEventListener('input', () => { W.inputs += 1; W.lastInput = performance.now(); },
+                            true);
+  new MutationObserver(() => {
+    const now = chipsText();
+    if (now !== last) { last = now; W.chips.push([W.inputs, now]); }
+  }).observe(document.body, {subtree: true, childList: true, characterData: true});
+  const keys = ['unrolled', 'formula', 'neurons'];
+  const frame = () => {
+    for (const k of keys) {
+      const box = document.querySelector('.st-key-' + k);
+      const drawn = box && box.querySelector('.main-svg');     // a plot, or its stand-in
+      const h = drawn ? drawn.getBoundingClientRect().height : 0;
+      if (h < 20) W.blank.push([W.inputs, k]);
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}"""
+
+
+def box(page):
+    return page.locator("[data-testid='stTextInput'] input").first
+
+
+def test_the_views_follow_continuous_typing_word_by_word(page, app_server):
+    page.goto(f"{app_server.base}/?s=" + urllib.parse.quote("我 吃 苹果"))
+    settle(page)
+    page.wait_for_selector(".st-key-unrolled .js-plotly-plot .main-svg")
+    settle(page)
+    page.evaluate(WATCH)
+    history = page.evaluate("() => history.length")
+    box(page).click()
+    box(page).press("End")
+    typed = " " + SENTENCE
+    page.keyboard.type(typed, delay=120)        # continuously: never a pause of 250 ms
+    keys = len(typed)
+    w = page.evaluate("() => window.__watch")
+    assert w["inputs"] == keys
+    during = [text for n, text in w["chips"] if n < keys]      # before the last key
+    words = {len(text.split()) for text in during}
+    # word by word: the chips showed at least one state for most of the words typed
+    assert len(words) >= len(SENTENCE.split()) * 2 // 3, w["chips"]
+    assert not w["blank"], f"charts missing on some frames while typing: {w['blank'][:10]}"
+    settle(page)
+    final = " ".join(page.locator(".rnnviz-chip").all_inner_texts())
+    assert final.replace("?", "").split()[-1] == "./pu"
+    # Back leaves the page's history as it was: the keys are not history entries
+    assert page.evaluate("() => history.length") - history <= 1
+
+
+def test_pinyin_being_composed_is_not_committed(page, app_server):
+    """A Chinese input method: the letters of pinyin being composed are not a sentence;
+    the box commits when the characters are chosen."""
+    page.goto(f"{app_server.base}/?s=" + urllib.parse.quote("我 吃"))
+    settle(page)
+    page.wait_for_selector(".rnnviz-chip")
+    box(page).click()
+    box(page).press("End")
+    cdp = page.context.new_cdp_session(page)
+    runs = page.evaluate("""() => { window.__runs = 0;
+      const app = document.querySelector('[data-testid="stApp"]');
+      new MutationObserver(() => {
+        if (app.getAttribute('data-test-script-state') === 'running') window.__runs += 1;
+      }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+      return 0; }""")
+    composed = ""
+    for letter in " pingguo":
+        composed += letter
+        cdp.send("Input.imeSetComposition", {"text": composed.strip() or " ",
+                                             "selectionStart": len(composed),
+                                             "selectionEnd": len(composed)})
+        page.wait_for_timeout(60)
+    settle(page)
+    assert box(page).input_value().endswith("pingguo")        # the letters are in the box
+    assert page.evaluate("() => window.__runs") == runs      # but nothing committed yet
+    assert "p" not in " ".join(page.locator(".rnnviz-chip").all_inner_texts())
+    cdp.send("Input.insertText", {"text": " 苹果"})           # the characters chosen
+    page.wait_for_function("() => [...document.querySelectorAll('.rnnviz-chip')]"
+                           ".some((c) => c.innerText.includes('苹果'))")
+    assert box(page).input_value() == "我 吃 苹果"
