@@ -22,9 +22,9 @@ from rnnviz.tokenize import MAX_TOKENS
 from rnnviz.ui import models, shell, views
 
 SCALE, F, TRUNC, T_KEY, LR = "bptt_wscale", "bptt_f", "bptt_trunc", "bptt_t", "bptt_lr"
-CORRECTIONS, CHECK, ORIGIN, LAST_STEP, SEEN_F, LAST_T = (
+CORRECTIONS, CHECK, ORIGIN, LAST_STEP, SEEN_F, LAST_T, AUTO_T = (
     "bptt_targets", "bptt_check_result", "bptt_origin", "bptt_last_step", "bptt_seen_f",
-    "bptt_last_T")
+    "bptt_last_T", "bptt_auto_t")
 LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0, 5.0)
 MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]()#+-.!|<>{}~$:"})
 
@@ -32,6 +32,11 @@ ctx = shell.sentence_page()         # stops with a prompt while the box is blank
 lang, tg = ctx.lang, ctx.tagging
 T = tg.T
 ss = st.session_state
+
+
+def factor_text(v: float) -> str:
+    """The per-step factor as the page writes it (— when there is none: never 'nan')."""
+    return f"{v:.2f}" if np.isfinite(v) else "—"
 
 
 def percent(v: float) -> str:
@@ -80,14 +85,31 @@ def reset_model() -> None:
     ss.pop(LAST_STEP, None)
 
 
-def follow_sentence() -> int:
+def followed_by_default(ls: lesson.Lesson) -> int:
+    """The loss followed unless the user picks one: L_T, or, when no error flows from L_T
+    (o_T is exactly its target, L_T = 0: the exploding preset's full stop), the loss with
+    the largest error, one with steps to travel back (t ≥ 2) where there is one."""
+    with np.errstate(all="ignore"):
+        sends = (np.nan_to_num(ls.norms, nan=0.0) > 0).any(axis=1)       # (T,)
+    if sends[T - 1] or not sends.any():
+        return T
+    losses = np.where(sends, np.nan_to_num(ls.losses, nan=0.0, posinf=np.finfo(float).max), -1)
+    if sends[1:].any():
+        losses[0] = -1
+    return int(np.argmax(losses)) + 1
+
+
+def follow_sentence(ls: lesson.Lesson) -> tuple[int, bool]:
     """The step t whose loss is followed back, kept in 1..T as the sentence changes:
-    the last step, unless the user picked an earlier one (then that one, clamped)."""
-    t, last = ss.get(T_KEY), ss.get(LAST_T)
-    if not isinstance(t, int) or (last is not None and t >= last):
-        t = T
+    ``followed_by_default`` (normally the last step), unless the user picked another
+    (then that one, clamped); and whether the default moved away from L_T."""
+    t, last, auto = ss.get(T_KEY), ss.get(LAST_T), ss.get(AUTO_T)
+    following = not isinstance(t, int) or (last is not None and t >= last) or t == auto
+    if following:
+        t = followed_by_default(ls)
     ss[T_KEY], ss[LAST_T] = min(max(t, 1), T), T
-    return ss[T_KEY]
+    ss[AUTO_T] = ss[T_KEY] if following else None
+    return ss[T_KEY], following and ss[T_KEY] != T
 
 
 def select_loss(key: str) -> None:
@@ -162,10 +184,13 @@ elif not ls.has_error:
 @st.fragment
 def backward_views():
     st.markdown(f"#### {text('bptt.s1.heading', lang)}")
-    t = follow_sentence()
+    t, moved = follow_sentence(ls)
     if T > 1:
         t = st.slider(text("bptt.t", lang), 1, T, key=T_KEY, bind="query-params",
                       help=text("bptt.t_help", lang))
+    if moved and t == ss.get(AUTO_T):
+        st.info(text("bptt.t_moved", lang, T=T, t=t, word=tg.tokens[T - 1],
+                     L=f"{ls.losses[t - 1]:.3g}"), icon=":material/moving:")
     views.chart(make_backward(ls, t, unknown=tg.unknown, look=ctx.look), key="bptt_backward",
                 ctx=ctx, t=t, on_select=lambda: select_loss("bptt_backward"),
                 selection_mode="points")
@@ -176,7 +201,7 @@ def backward_views():
     words.markdown(text("bptt.s2.explain", lang))
     words.markdown(text("bptt.s2.now", lang, rho=f"{rho:.2f}", f=f,
                         fmean=f"{ls.mean_fprime:.2f}",
-                        factor=f"{ls.step_factor(t):.2f}",
+                        factor=factor_text(ls.step_factor(t)),
                         trend=text(f"bptt.trend.{lesson.trend(ls.step_factor(t))}", lang)))
     if rho > 1 and f in ("tanh", "sigmoid") and lesson.trend(ls.step_factor(t)) == "vanishing":
         words.markdown(text("bptt.s2.saturation", lang, rho=f"{rho:.2f}", f=f))

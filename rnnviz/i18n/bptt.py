@@ -101,6 +101,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "bptt.t_help": {"en": "Which output's loss to follow back (or click a box on the top row "
                           "of the graph).",
                     "zh": "选择要往回跟踪的输出损失（也可以点击图中最上面一行的方框）。"},
+    "bptt.t_moved": {
+        "en": "L{T} = 0: the model gives “{word}” its target tag with probability 1, so no "
+              "error flows back from the last step. Followed instead: **L{t} = {L}**, the "
+              "loss with the largest error (pick another step above).",
+        "zh": "L{T} = 0：模型以概率 1 给“{word}”预测出目标标签，最后一步没有误差往回传。"
+              "改为跟踪误差最大的损失 **L{t} = {L}**（可在上方选择其他步）。"},
     "bptt.s1.explain": {
         "en": r"The error enters at the output, $\partial L_t/\partial z_t = o_t - y_t$ "
               r"(softmax and cross-entropy together), comes down $V$ to the state, "
