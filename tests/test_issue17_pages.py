@@ -47,3 +47,26 @@ def test_the_followed_loss_returns_to_the_last_step_when_it_has_an_error_again()
     moved = at.session_state["bptt_t"]
     at.button(key="bptt_preset_model").click().run()
     assert at.session_state["bptt_t"] == T or moved == T
+
+
+@pytest.mark.parametrize("lang, says", [("en", "Only the first 400 characters are kept"),
+                                        ("zh", "只保留前 400 个字符")])
+def test_a_600_character_link_keeps_the_first_400_and_says_so(lang, says):
+    long = ("I can book a flight . " * 40)[:600]
+    at = run_app(s=long, lang=lang)
+    assert not at.exception
+    assert at.text_input(key="s").value == long[:400]
+    captions = [c.value for c in at.caption]
+    assert any(says in c and "600" in c for c in captions)
+    assert not any("400" in w.value and "s" in w.value for w in at.warning
+                   if "links" in w.value.lower())     # no "defaults shown instead" notice
+
+
+def test_pasting_450_characters_keeps_the_first_400_and_says_so():
+    at = run_app(s="我 吃 苹果", lang="zh")
+    pasted = ("我 吃 苹果 " * 100)[:450]
+    at.text_input(key="s").set_value(pasted).run()
+    assert at.text_input(key="s").value == pasted[:400]
+    assert any("只保留前 400 个字符" in c.value and "450" in c.value for c in at.caption)
+    at.text_input(key="s").set_value("我 吃").run()          # shorter again: no note
+    assert not any("400" in c.value for c in at.caption)

@@ -104,3 +104,19 @@ def test_pinyin_being_composed_is_not_committed(page, app_server):
     page.wait_for_function("() => [...document.querySelectorAll('.rnnviz-chip')]"
                            ".some((c) => c.innerText.includes('苹果'))")
     assert box(page).input_value() == "我 吃 苹果"
+
+
+def test_a_long_link_and_a_long_paste_keep_400_characters_with_a_note(page, app_server):
+    long = ("我 吃 苹果 " * 200)[:600]
+    page.goto(f"{app_server.base}/?lang=zh&s=" + urllib.parse.quote(long))
+    settle(page)
+    assert box(page).input_value() == long[:400]
+    note = page.locator("[data-testid='stCaptionContainer']", has_text="只保留前 400 个字符")
+    assert "600" in note.inner_text()
+    pasted = ("I eat apples . " * 40)[:450]
+    box(page).fill(pasted)                       # a paste: one input event, 450 characters
+    page.wait_for_function("() => document.querySelector(\"[data-testid='stTextInput'] input\")"
+                           ".value.startsWith('I eat')")
+    settle(page)
+    assert box(page).input_value() == pasted[:400]
+    assert "450" in note.inner_text()

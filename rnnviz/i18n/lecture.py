@@ -77,6 +77,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "lecture.url.float": {"en": "{name}={raw}: not a number", "zh": "{name}={raw}：不是数字"},
     "lecture.url.range": {"en": "{name}={raw}: outside {allowed}",
                           "zh": "{name}={raw}：超出范围 {allowed}"},
+    "sentence.cut": {"en": "Only the first {n} characters are kept (the sentence had {had}).",
+                     "zh": "只保留前 {n} 个字符（句子共有 {had} 个）。"},
     "lecture.url.length": {"en": "{name}: longer than {allowed} characters",
                            "zh": "{name}：超过 {allowed} 个字符"},
     "lecture.url.session": {

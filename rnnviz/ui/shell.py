@@ -49,6 +49,7 @@ DEFAULT_SENTENCE = SENTENCE.default
 MAX_SENTENCE_CHARS = SENTENCE.max_len
 LANG_KEY = "lang"
 NOTICE_KEY = "_rnnviz_url_notice"       # problems of the opening URL, until dismissed
+CUT_KEY = "_rnnviz_sentence_cut"        # how long the sentence was when it was cut
 SHARE_KEY = "lecture_share"
 
 
@@ -154,10 +155,34 @@ def sentence_box(lang: str) -> str:
     URL with ``history.replaceState`` (Back does not step through keystrokes); a
     keystroke that changes no token rebuilds nothing (``context.build``, ``views.figure``);
     tests/test_live_typing_browser.py checks all three in Chromium."""
-    return st.text_input(text("sentence.label", lang), DEFAULT_SENTENCE, key=SENTENCE_KEY,
-                         max_chars=MAX_SENTENCE_CHARS, live="0ms", bind="query-params",
-                         persist_state="session",
-                         placeholder=text("sentence.placeholder", lang))
+    if st.session_state.get(CUT_KEY) == "link":     # the last run found it too long
+        cut_sentence()
+    value = st.text_input(text("sentence.label", lang), DEFAULT_SENTENCE, key=SENTENCE_KEY,
+                          live="0ms", bind="query-params", persist_state="session",
+                          on_change=cut_sentence,
+                          placeholder=text("sentence.placeholder", lang))
+    if isinstance(value, str) and len(value) > MAX_SENTENCE_CHARS:
+        # from the link: a widget's value can change only before it is drawn, so again
+        st.session_state[CUT_KEY] = "link"
+        st.rerun()
+    had = st.session_state.get(CUT_KEY)
+    if had:
+        st.caption(text("sentence.cut", lang, n=MAX_SENTENCE_CHARS, had=had))
+    return value
+
+
+def cut_sentence() -> None:
+    """Keep the first MAX_SENTENCE_CHARS characters of a longer sentence (pasted, typed
+    or in the link) and remember how long it was, for the note under the box.
+
+    The box has no ``max_chars``: Streamlit's box ignores a change that would make it
+    longer than that, so a longer paste did nothing at all."""
+    value = st.session_state.get(SENTENCE_KEY)
+    if isinstance(value, str) and len(value) > MAX_SENTENCE_CHARS:
+        st.session_state[SENTENCE_KEY] = value[:MAX_SENTENCE_CHARS]
+        st.session_state[CUT_KEY] = len(value)
+    else:
+        st.session_state.pop(CUT_KEY, None)
 
 
 # --------------------------------------------------------------------------- URL
@@ -171,6 +196,8 @@ def check_url() -> None:
     params = {k: st.query_params.get_all(k) for k in st.query_params}
     _, problems = urlstate.check({k: [context.aliases().get(k, {}).get(v, v) for v in vs]
                                   for k, vs in params.items()})
+    # a sentence too long for the box: its first characters, said under the box
+    problems = [p for p in problems if not (p.name == SENTENCE_KEY and p.reason == "length")]
     if params.get(models.CHOICE_KEY, [""])[-1] == "session" and models.session_model() is None:
         problems.append(urlstate.Problem(models.CHOICE_KEY, "session", "session"))
     for p in problems:
