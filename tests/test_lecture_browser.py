@@ -142,6 +142,7 @@ def test_keyboard_steps_plays_and_pauses(browser, app_server):
         page.locator(".st-key-speed button", has_text="slow").click()   # 1.6 s a step
         assert wait_for(page, lambda: param(page, "speed") == "slow")
         settle(page)
+        page.mouse.click(5, 700)            # Space on the focused speed button would press it
         page.keyboard.press("Space")                       # play again, from t = 1 ...
         assert wait_for(page, lambda: param(page, "t") == "2")
         settle(page, quiet_ms=300)

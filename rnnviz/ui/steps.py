@@ -4,8 +4,8 @@ The selected step lives in ``st.session_state["t"]``, bound to the URL
 parameter ``t`` by the slider; the play speed in ``st.session_state["speed"]``
 (URL ``speed``). Buttons change t in callbacks (before the slider is drawn),
 and it is clamped to 1..T whenever the sentence changes. Keys: ← → Home End
-step, Space plays and pauses (Streamlit ignores them while a text box has the
-focus). ``views.play_fragment`` runs the step views and ticks while playing.
+step, Space plays and pauses while no control has the focus (a focused button is
+pressed by Space, as anywhere on the web: ``views.BROWSER_JS``). ``views.play_fragment`` runs the step views and ticks while playing.
 """
 from __future__ import annotations
 

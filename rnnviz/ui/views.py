@@ -399,16 +399,21 @@ export default function (component) {
     if (theme !== S.data.theme && theme !== S.sent) { S.sent = theme; S.setState('theme', theme); }
     if (theme === S.data.theme) S.sent = null;
   };
-  // Space plays and pauses also when a click left the focus on some other control
-  // (Streamlit's shortcut would lose to that control); a control reached with Tab
-  // (the keyboard user's) and every text box keep their Space.
+  // Space plays and pauses when the focus is on no control (the page itself). A focused
+  // control keeps its own Space: a button (or a toggle, a checkbox) is pressed, a text box
+  // gets a space; Streamlit's Space shortcut, which would also start playback, does not
+  // see the key (its default action, pressing the button, still happens).
   const isText = (el) => el.isContentEditable || el.tagName === 'TEXTAREA' ||
     el.tagName === 'SELECT' || (el.tagName === 'INPUT' &&
       !['checkbox', 'radio', 'button', 'range'].includes(el.type));
+  const CONTROL = 'a[href], button, input, select, textarea, summary, [contenteditable], ' +
+    '[role=button], [role=slider], [role=tab], [role=checkbox], [role=switch], ' +
+    '[role=radio], [role=menuitem], [role=option], [role=combobox], [role=link]';
   const space = (e) => {
     if (e.key !== ' ' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
     const el = document.activeElement || document.body;
-    if (isText(el) || (el !== document.body && S.tabbed)) return;
+    if (isText(el)) return;
+    if (el !== document.body && el.matches(CONTROL)) { e.stopImmediatePropagation(); return; }
     const play = [...document.querySelectorAll('.st-key-t_play button')]
       .find((b) => b.getClientRects().length);           // the one drawn
     if (!play) return;
@@ -416,8 +421,6 @@ export default function (component) {
     e.stopImmediatePropagation();
     if (e.type === 'keydown' && !e.repeat) play.click();
   };
-  window.addEventListener('pointerdown', () => { S.tabbed = false; }, true);
-  window.addEventListener('keydown', (e) => { if (e.key === 'Tab') S.tabbed = true; }, true);
   window.addEventListener('keydown', space, true);
   window.addEventListener('keyup', space, true);
   // A chart whose figure changed is a new element for Streamlit (the element id hashes

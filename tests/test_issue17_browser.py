@@ -1,0 +1,49 @@
+"""Issue 17 in Chromium: keyboard, Streamlit's own chrome, laptop and phone screens."""
+import urllib.parse
+
+import pytest
+
+from browser_util import screenshot, settle
+
+pytestmark = pytest.mark.browser
+SENTENCE = "我 吃 苹果 和 香蕉"
+
+
+def open_page(browser, base, path="", *, width=1600, height=1000, locale="en-US", **query):
+    context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
+    page = context.new_page()
+    page.goto(f"{base}/{path}?{urllib.parse.urlencode(query)}")
+    settle(page)
+    if query.get("s"):
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        settle(page)
+    return page
+
+
+def playing(page) -> bool:
+    return "pause" in page.locator(".st-key-t_play:visible").first.inner_text().lower()
+
+
+def param(page, name):
+    return urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query).get(name, [None])[0]
+
+
+def test_space_on_a_focused_button_presses_it_and_does_not_play(browser, app_server):
+    page = open_page(browser, app_server.base, s=SENTENCE)
+    try:
+        page.locator(".st-key-t_next button:visible").first.focus()
+        page.keyboard.press("Space")                       # presses t + 1 ...
+        page.wait_for_function("() => new URLSearchParams(location.search).get('t') === '2'")
+        settle(page)
+        assert not playing(page)                            # ... and plays nothing
+        assert param(page, "t") == "2"
+        page.keyboard.press("Space")                       # again: t = 3, still not playing
+        page.wait_for_function("() => new URLSearchParams(location.search).get('t') === '3'")
+        settle(page)
+        assert not playing(page)
+        # with the focus on the page itself (no control), Space plays
+        page.evaluate("() => document.activeElement.blur()")
+        page.keyboard.press("Space")
+        page.wait_for_function("() => new URLSearchParams(location.search).get('t') === '5'")
+    finally:
+        page.context.close()
