@@ -14,7 +14,7 @@ def open_page(browser, base, path="", *, width=1600, height=1000, locale="en-US"
     page = context.new_page()
     page.goto(f"{base}/{path}?{urllib.parse.urlencode(query)}")
     settle(page)
-    if query.get("s"):
+    if query.get("s") and path != "train":
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
         settle(page)
     return page
@@ -45,5 +45,42 @@ def test_space_on_a_focused_button_presses_it_and_does_not_play(browser, app_ser
         page.evaluate("() => document.activeElement.blur()")
         page.keyboard.press("Space")
         page.wait_for_function("() => new URLSearchParams(location.search).get('t') === '5'")
+    finally:
+        page.context.close()
+
+
+def visible_words(page) -> str:
+    """The text a person sees (elements laid out, text not shrunk to nothing) and the
+    placeholders of the inputs."""
+    return page.evaluate("""() => {
+      const out = [];
+      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      while (w.nextNode()) {
+        const el = w.currentNode.parentElement, t = w.currentNode.textContent.trim();
+        if (!t || !el || el.offsetParent === null) continue;
+        const cs = getComputedStyle(el);
+        if (parseFloat(cs.fontSize) > 0 && cs.visibility !== 'hidden') out.push(t);
+      }
+      for (const el of document.querySelectorAll('input[placeholder]')) out.push(el.placeholder);
+      return out.join(' | ');
+    }""")
+
+
+@pytest.mark.parametrize("path", ["", "train"])
+def test_no_deploy_button_and_no_streamlit_english_in_the_chinese_interface(
+        browser, app_server, path):
+    page = open_page(browser, app_server.base, path, width=1366, height=768, locale="zh-CN",
+                     lang="zh", s="我 吃 苹果")
+    try:
+        assert page.locator("[data-testid='stAppDeployButton']").count() == 0
+        assert page.locator("[data-testid='stMainMenu']").count() == 1    # the theme menu stays
+        words = visible_words(page)
+        for english in ("Deploy", "Upload", "per file", "Drag and drop", "Choose an option",
+                        "Browse files"):
+            assert english not in words, english
+        if path == "train":
+            assert "上传" in page.locator("[data-testid='stFileUploader']").first.evaluate(
+                "(el) => getComputedStyle(el.querySelector('button p'), '::after').content")
+            screenshot(page, "issue17-train-zh-1366")
     finally:
         page.context.close()

@@ -77,6 +77,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "lecture.url.float": {"en": "{name}={raw}: not a number", "zh": "{name}={raw}：不是数字"},
     "lecture.url.range": {"en": "{name}={raw}: outside {allowed}",
                           "zh": "{name}={raw}：超出范围 {allowed}"},
+    # Streamlit's own words, where we can give them: the uploader's button (CSS in
+    # ui.shell.style) and a select box's placeholder
+    "streamlit.upload": {"en": "Upload", "zh": "上传"},
+    "streamlit.choose": {"en": "Choose an option", "zh": "请选择"},
     "sentence.cut": {"en": "Only the first {n} characters are kept (the sentence had {had}).",
                      "zh": "只保留前 {n} 个字符（句子共有 {had} 个）。"},
     "lecture.url.length": {"en": "{name}: longer than {allowed} characters",

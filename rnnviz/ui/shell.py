@@ -119,7 +119,7 @@ def start():
     with box:
         sentence = sentence_box(lang) if spec.sentence else st.session_state.get(SENTENCE_KEY, "")
     ctx = context.build(sentence, spec.url_path)
-    style(context.presenting())
+    style(context.presenting(), lang)
     notice(lang)
     views.browser_helper(lang, ctx.look.dark, export.filename(ctx.page, ctx.text))
     return current
@@ -261,6 +261,18 @@ html {{ font-size: 22px; }}
 """
 
 
-def style(presenting: bool) -> None:
-    css = BASE_CSS + (PRESENTER_CSS if presenting else "")
+# Streamlit's file uploader writes its own English: "Upload" on its button (said in the
+# interface language instead) and "20MB per file" under it (our labels say the limit).
+UPLOADER_CSS = """
+[data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{
+    font-size: 0; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
+    content: "{upload}"; font-size: 0.875rem; }}
+"""
+
+
+def style(presenting: bool, lang: str = "en") -> None:
+    css = (BASE_CSS + UPLOADER_CSS.format(upload=text("streamlit.upload", lang).replace('"', ""))
+           + (PRESENTER_CSS if presenting else ""))
     st.html(f"<style>{css}</style>")

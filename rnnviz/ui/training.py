@@ -184,7 +184,8 @@ def settings_section(lang: str) -> TrainConfig:
         hidden = st.slider(text("train.set.hidden", lang), *HIDDEN, 16, key="train_hidden",
                            disabled=busy, help=text("train.set.hidden_help", lang))
         f = st.selectbox(text("train.set.activation", lang), tuple(ACTIVATIONS),
-                         key="train_activation", disabled=busy)
+                         key="train_activation", disabled=busy,
+                         placeholder=text("streamlit.choose", lang))
         optimizer = st.segmented_control(text("train.set.optimizer", lang), OPTIMIZERS,
                                          key="train_optimizer", default="adam", disabled=busy,
                                          format_func=lambda o: {"sgd": "SGD", "adam": "Adam"}[o])
