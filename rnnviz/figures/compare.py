@@ -138,7 +138,7 @@ def scoreboard_html(cells: Sequence[tuple[str, Score, Score]], *, lang: str = "e
 
 def _score_row(name: str, s: Score, colour: str) -> str:
     pct = 100 * s.accuracy if s.total else 0.0
-    value = f"{pct:.1f}%" if s.total else "–"
+    value = style.percent(s.correct, s.total)       # 4678/4680: 99.96%, never 100.0%
     return (f'<div style="display:grid;grid-template-columns:7.5em 1fr 4.2em 5.5em;gap:0.4em;'
             f'align-items:center;font-size:0.9em;"><span>{esc(name)}</span>'
             f'<div style="height:0.55em;border-radius:0.25em;background:rgba(128,128,128,0.2);">'

@@ -272,6 +272,29 @@ def fmt(v: float, digits: int = 3) -> str:
     return f"{v:+.{digits}f}".replace("-", "−")
 
 
+def percent_value(correct: int, total: int, digits: int = 1) -> float:
+    """100 · correct / total rounded to ``digits`` decimals, or to as many more as it takes
+    not to read as perfect or as nothing: 4678/4680 is 99.96, never 100.0 (which only
+    all-correct is); 1/4680 is 0.02, never 0.0. NaN without tokens."""
+    if not total:
+        return float("nan")
+    p = 100.0 * correct / total
+    for d in range(digits, 10):
+        r = round(p, d)
+        if (r < 100 or correct >= total) and (r > 0 or correct <= 0):
+            return r
+    return p
+
+
+def percent(correct: int, total: int, digits: int = 1) -> str:
+    """``percent_value`` written with its decimals and '%' ('–' without tokens)."""
+    if not total:
+        return "–"
+    v = percent_value(correct, total, digits)
+    shown = max(digits, len(repr(v).split(".")[1]) if "." in repr(v) else 0)
+    return f"{v:.{shown}f}%"
+
+
 def esc(s: str) -> str:
     """User text for Plotly labels: its mini-HTML (<b>, <a href>, …) shown as text."""
     return (str(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

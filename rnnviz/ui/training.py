@@ -30,6 +30,7 @@ from ..activations import ACTIVATIONS
 from ..background import JobSlots, TrainingJob
 from ..conllu_data import APP_LIMITS, COLUMNS, BadSentences, Corpus, CorpusError, read_corpus
 from ..evaluate import Score
+from ..figures.style import percent, percent_value
 from ..figures.training import make_confusion, make_curves, make_weights
 from ..i18n import text
 from ..model import RNN
@@ -319,7 +320,7 @@ def results_section(lang: str, look) -> None:
         st.info(text("train.res.no_test", lang))
         return
     cols = st.columns(4)
-    pct = lambda s: f"{100 * s.accuracy:.1f}%" if s.total else "—"  # noqa: E731
+    pct = lambda s: percent(s.correct, s.total) if s.total else "—"  # noqa: E731
     cols[0].metric(text("train.res.overall", lang), pct(ev.overall),
                    help=text("train.res.count", lang, right=f"{ev.overall.correct:,}",
                              total=f"{ev.overall.total:,}"))
@@ -332,7 +333,7 @@ def results_section(lang: str, look) -> None:
                    help=text("train.res.best_help", lang, seconds=f"{o.seconds:.1f}"))
     left, right = st.columns([2, 3])
     left.dataframe([{text("train.res.tag", lang): t,
-                     text("train.res.accuracy", lang): round(100 * s.accuracy, 1),
+                     text("train.res.accuracy", lang): percent_value(s.correct, s.total),
                      text("train.res.tokens", lang): s.total} for t, s in ev.per_tag.items()],
                    hide_index=True, key="train_per_tag", height=35 * (len(ev.per_tag) + 1) + 3)
     views.chart(make_confusion(ev.confusion, ev.tags, look=look), key="train_confusion",
