@@ -84,3 +84,44 @@ def test_no_deploy_button_and_no_streamlit_english_in_the_chinese_interface(
             screenshot(page, "issue17-train-zh-1366")
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("path", ["", "weights"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_step_controls_fit_a_laptop(browser, app_server, path, lang):
+    """1366×768: the five step buttons on one line, every play speed readable."""
+    page = open_page(browser, app_server.base, path, width=1366, height=768, lang=lang,
+                     s=SENTENCE)
+    try:
+        tops = page.evaluate("""() => ['first', 'prev', 'play', 'next', 'last'].map((k) =>
+            [...document.querySelectorAll(`.st-key-t_${k} button`)]
+              .find((b) => b.getClientRects().length).getBoundingClientRect().top)""")
+        assert max(tops) - min(tops) < 2, tops                 # one row
+        cut = page.evaluate("""() => [...document.querySelectorAll('.st-key-speed button')]
+            .filter((b) => b.getClientRects().length)
+            .map((b) => [b.innerText, b.scrollWidth - b.clientWidth,
+                         b.getBoundingClientRect().right])""")
+        right = page.evaluate("() => document.querySelector('.st-key-speed')"
+                              ".getBoundingClientRect().right")
+        for label, overflow, edge in cut:
+            assert overflow <= 0 and edge <= right + 1, (label, overflow, edge, right)
+        screenshot(page, f"issue17-steps-{path or 'network'}-{lang}-1366")
+    finally:
+        page.context.close()
+
+
+def test_bptt_backward_graph_keeps_its_colour_bar_by_its_columns(browser, app_server):
+    page = open_page(browser, app_server.base, "bptt", width=1366, height=768, s="我 吃 苹果")
+    try:
+        gap = page.evaluate("""() => {
+            const gd = document.querySelector('.st-key-bptt_backward .js-plotly-plot');
+            const bar = gd.querySelector('.colorbar').getBoundingClientRect();
+            const ticks = [...gd.querySelectorAll('.xtick text')].map((t) =>
+                t.getBoundingClientRect().right);
+            const plot = gd.getBoundingClientRect();
+            return {gap: bar.left - Math.max(...ticks), used: (bar.right - plot.left) / plot.width};
+        }""")
+        assert gap["gap"] < 120, gap                  # right after the last column k = T
+        assert gap["used"] > 0.5, gap                 # three words use half the width
+    finally:
+        page.context.close()

@@ -29,11 +29,13 @@ from ..lesson import Lesson
 from . import _magnitude as mag
 from . import style
 from ._draw import box, labels
-from .unrolled import HALF_H, HALF_W, MIN_COLS, S_HALF_H, Y_O, Y_S, Y_X
+from .unrolled import HALF_H, HALF_W, S_HALF_H, Y_O, Y_S, Y_X
 
 EDGE_WIDTH = (1.5, 7.0)         # px, for the smallest and the largest magnitude
 EDGE_BINS = 9                   # edges are drawn in this many widths and colours
 X_LO = -1.0                     # room left of s_0 for the row names
+MIN_COLS_HERE = 6.6             # a short sentence's columns: wider than the unrolled
+#                                 graph's (MIN_COLS), so three words fill 60 % of a laptop
 
 
 def validate(ls: Lesson, t: int, unknown=None) -> None:
@@ -212,8 +214,13 @@ def make_backward(ls: Lesson, t: int, *, unknown=None, look: style.Look = style.
     z[:, 2::2] = node_log
     edges_x = [e for c in range(T + 1) for e in (c - HALF_W, c + HALF_W)]
     ycells = np.linspace(Y_S - S_HALF_H, Y_S + S_HALF_H, m.H + 1)
+    # a short sentence keeps narrow columns (x up to MIN_COLS_HERE): its colour bar stands
+    # right after its last column, not at the far right of an empty stretch (the margin
+    # keeps the room it needs at x = 1, so it fits at any width)
+    x_hi = max(T + 0.6, MIN_COLS_HERE)
     colorbar = mag.colorbar(lo, hi, look, text("bptt.fig.magnitude", lang), len=0.9,
-                            x=1.0, xanchor="left")
+                            x=min(1.0, round((T + 0.75 - X_LO) / (x_hi - X_LO), 4)),
+                            xanchor="left")
     traces.append(dict(type="heatmap", z=z, x=edges_x, y=ycells, colorscale=style.MAGNITUDE,
                        zmin=lo, zmax=hi, customdata=_node_data(ls, t, delta), hoverongaps=False,
                        hovertemplate=text("bptt.fig.node_hover", lang) + "<extra></extra>",
@@ -288,7 +295,7 @@ def make_backward(ls: Lesson, t: int, *, unknown=None, look: style.Look = style.
                                            t=look.scaled(3), b=max(28, look.scaled(1.35))))
     return style.figure(traces, dict(
         **layout, shapes=shapes, dragmode=False,
-        xaxis=dict(range=[X_LO, max(T + 0.6, MIN_COLS)], fixedrange=True, showgrid=False,
+        xaxis=dict(range=[X_LO, x_hi], fixedrange=True, showgrid=False,
                    zeroline=False, showline=False, tickmode="array",
                    tickvals=list(range(0, T + 1)),
                    ticktext=[f"<b>k = {c}</b>" if c == t else f"k = {c}" if T <= 12

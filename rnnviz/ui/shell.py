@@ -250,6 +250,11 @@ BASE_CSS = (f".st-key-{context.BROWSER_KEY} {{ display: none; }}\n"
             '[data-testid="stFullScreenFrame"] { width: round(down, 100%, 1px); }\n'
             '[data-testid="stElementContainer"][data-stale="true"] {\n'
             '    opacity: 1 !important; transition: none !important; }')
+# The step buttons' key hints (Home, Space, ←…; their tooltips say them too) go where
+# the five buttons would not fit on one line: under 1320 px (1700 px in the presenter
+# view's bigger text), and on phones, which have no keys.
+STEP_KEYS_CSS = ('@media (max-width: {px}px) {{ [class*="st-key-t_"] button kbd '
+                 '{{ display: none; }} }}\n')
 # presenter view: bigger interface text (Streamlit sizes in rem), the full width,
 # no deploy button, and the lecturer's tools only
 PRESENTER_CSS = f"""
@@ -274,5 +279,6 @@ UPLOADER_CSS = """
 
 def style(presenting: bool, lang: str = "en") -> None:
     css = (BASE_CSS + UPLOADER_CSS.format(upload=text("streamlit.upload", lang).replace('"', ""))
+           + STEP_KEYS_CSS.format(px=1700 if presenting else 1320)
            + (PRESENTER_CSS if presenting else ""))
     st.html(f"<style>{css}</style>")

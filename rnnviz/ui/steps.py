@@ -52,7 +52,9 @@ def controls(T: int, lang: str) -> int:
     """Draw the step controls; return the selected step t (1..T)."""
     clamp(T)
     playing = st.session_state.get(PLAYING_KEY, False)
-    buttons, slider, speed = st.columns([6, 5, 2], vertical_alignment="bottom")
+    # the five buttons and the three speeds each fit on one line at 1366 px (the buttons'
+    # key hints go under 1320 px: ui.shell.STEP_KEYS_CSS); the slider takes what is left
+    buttons, slider, speed = st.columns([7, 4, 3], vertical_alignment="bottom")
     with buttons.container(horizontal=True, gap="small", vertical_alignment="bottom"):
         _button("first", ":material/first_page:", "Home", lang, kwargs=dict(to=1, T=T))
         _button("prev", ":material/chevron_left:", "Left", lang, kwargs=dict(delta=-1, T=T))
