@@ -66,8 +66,9 @@ def sgd_step(m, x, y, tokens, truncate, lr, scale, f) -> None:
 
 
 # one click to each side of the lesson: with tanh a larger W also saturates the
-# units (f' -> 0), so the textbook explosion needs a non-saturating f
-PRESETS = (("vanish", 0.5, None), ("explode", 1.5, "identity"), ("model", 1.0, None))
+# units (f' -> 0), so the textbook explosion needs a non-saturating f, and a W
+# scaled until ρ(W) ≥ 1.5 (lesson.exploding_scale; None: computed from the model)
+PRESETS = (("vanish", 0.5, None), ("explode", None, "identity"), ("model", 1.0, None))
 
 
 def set_controls(scale: float, f: str) -> None:
@@ -150,9 +151,10 @@ with st.container(border=True):
     with st.container(horizontal=True, gap="small", vertical_alignment="center"):
         st.caption(text("bptt.preset.label", lang))
         for name, preset_scale, preset_f in PRESETS:
-            st.button(text(f"bptt.preset.{name}", lang, f=ctx.model.f), key=f"bptt_preset_{name}",
-                      type="tertiary", on_click=set_controls,
-                      args=(preset_scale, preset_f or ctx.model.f))
+            k = preset_scale or lesson.exploding_scale(ctx.model.W)
+            st.button(text(f"bptt.preset.{name}", lang, f=ctx.model.f, k=f"{k:g}"),
+                      key=f"bptt_preset_{name}", type="tertiary", on_click=set_controls,
+                      args=(k, preset_f or ctx.model.f))
 
 # targets: the model's own tags, each correctable from a menu
 corrections = ss.setdefault(CORRECTIONS, {})

@@ -42,6 +42,15 @@ from .optim import SGD
 VANISH, EXPLODE = 0.9, 1.1      # per-step factors below / above: vanishing / exploding
 
 
+def exploding_scale(W: np.ndarray, rho: float = 1.5, most: float = 3.0) -> float:
+    """The W scale (a multiple of 0.1, at least 1.5, at most ``most``) that gives
+    ρ(k W) ≥ ``rho`` where it can: with f = identity the error then grows by at
+    least ρ per step, whatever ρ(W) the trained model has."""
+    r = spectral_radius(W)
+    need = rho / r if np.isfinite(r) and r > 0 else most
+    return float(min(most, max(1.5, np.ceil(need * 10 - 1e-9) / 10)))
+
+
 def spectral_radius(W: np.ndarray) -> float:
     """ρ(W) = max |eigenvalue| (NaN when W holds non-finite numbers)."""
     if not np.isfinite(W).all():

@@ -12,7 +12,7 @@ from rnnviz.builtin import DEFAULT_MODEL, load_default
 from rnnviz.figures._spec import wire_meta
 from rnnviz.checkpoint import load
 from rnnviz.forward import trace
-from rnnviz.lesson import lesson, variant
+from rnnviz.lesson import exploding_scale, spectral_radius, lesson, variant
 from rnnviz.tagger import tag_text
 from rnnviz.ui import models
 from st_client import StreamlitSession, run_sync
@@ -85,8 +85,9 @@ def test_w_scale_turns_vanishing_into_exploding():
     at = bptt_page(s=LONG, bptt_f="identity")
     at.slider(key="bptt_wscale").set_value(0.5).run()
     assert figures(at)["flow"]["layout"]["meta"]["trend"] == "vanishing"
-    assert "0.67" in " ".join(c.value for c in at.caption)         # ρ(W) shown
-    at.slider(key="bptt_wscale").set_value(1.5).run()
+    rho = spectral_radius(load_default().W)
+    assert f"{0.5 * rho:.2f}" in " ".join(c.value for c in at.caption)   # ρ(W) shown
+    at.slider(key="bptt_wscale").set_value(exploding_scale(load_default().W)).run()
     assert not at.exception
     meta = figures(at)["flow"]["layout"]["meta"]
     assert meta["trend"] == "exploding" and meta["factor"] > 1.5
@@ -315,8 +316,8 @@ def test_retyping_a_shorter_sentence_in_the_browser(page, app_server):
 
 
 def test_presets_turn_vanishing_into_exploding_in_one_click():
-    """The lesson in two clicks on a 20-token sentence: W × 0.5 vanishes, W × 1.5 with a
-    non-saturating f explodes (tanh saturates instead: the page explains it)."""
+    """The lesson in two clicks on a 20-token sentence: W × 0.5 vanishes, W scaled to
+    ρ ≥ 1.5 with a non-saturating f explodes (tanh saturates instead: the page explains it)."""
     from conftest import run_app
     sentence = "我 的 朋友 昨天 在 学校 吃 了 三 个 苹果 ， 他 说 这 本 书 很 好 。"
     at = run_app(page="pages/bptt.py", s=sentence)
@@ -324,7 +325,10 @@ def test_presets_turn_vanishing_into_exploding_in_one_click():
     assert at.session_state["bptt_wscale"] == 0.5 and not at.exception
     assert any("vanishing" in m.value for m in at.markdown)
     at.button(key="bptt_preset_explode").click().run()
-    assert at.session_state["bptt_wscale"] == 1.5 and at.session_state["bptt_f"] == "identity"
+    k = exploding_scale(load_default().W)          # ρ(k W) ≥ 1.5 for the shipped model
+    assert at.session_state["bptt_wscale"] == k and at.session_state["bptt_f"] == "identity"
+    assert spectral_radius(k * load_default().W) >= 1.5 - 1e-9
+    assert f"W × {k:g}" in at.button(key="bptt_preset_explode").label
     assert any("exploding" in m.value for m in at.markdown) and not at.exception
     at.button(key="bptt_preset_model").click().run()
     assert at.session_state["bptt_wscale"] == 1.0 and at.session_state["bptt_f"] == "tanh"

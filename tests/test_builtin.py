@@ -7,7 +7,7 @@ import sys
 import numpy as np
 import pytest
 
-from rnnviz import builtin, corpus, realtext
+from rnnviz import builtin, corpus, realtext, reference
 from rnnviz.checkpoint import load
 from rnnviz.evaluate import predict
 from rnnviz.model import PARAM_NAMES
@@ -129,6 +129,13 @@ def test_retraining_reproduces_the_shipped_models(recurrent, shipped):
         assert got.total == want.total, name
         if want.total:
             assert abs(got.accuracy - want.accuracy) <= 0.003, (name, got, want)
+    sets = reference.test_sets()                      # everyday; UD test where present
+    fresh_ref, shipped_ref = (reference.measure({"m": model}, sets) for model in (fresh, m))
+    for name in sets:
+        for lang in sets[name]:
+            for which, (c, n) in shipped_ref[name][lang]["m"].items():
+                got_c, got_n = fresh_ref[name][lang]["m"][which]
+                assert got_n == n and abs(got_c - c) / n <= 0.003, (name, lang, which)
     pairs = builtin.corpus_data().test
     agree = [np.mean(a == b) for a, b in zip(predict(fresh, pairs), predict(m, pairs))]
     sizes = [len(x) for x, _ in pairs]
@@ -171,7 +178,7 @@ def test_corpus_data_builds_the_vocabulary_from_train_only():
     assert [len(getattr(data, s)) for s in corpus.SPLITS] == [
         len(sentences[s]) for s in corpus.SPLITS]
     # the built-in corpus and the real text, never the UD test files
-    assert len(sentences["train"]) == len(corpus.load(None, "train")) + sum(
+    assert len(sentences["train"]) == len(corpus.load(None, "train")) + builtin.REAL_WEIGHT * sum(
         len(realtext.split(realtext.load(lang))[0]) for lang in realtext.LANGS)
     assert sentences["test"] == tuple(corpus.load(None, "test"))
 

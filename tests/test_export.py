@@ -54,8 +54,10 @@ def test_matrices_carry_their_labels(tg):
 def test_csv_reads_back_to_the_numbers(tg, name):
     m = export.matrices(tg.trace)[name]
     rows = list(csv.reader(io.StringIO(export.csv_text(name, m))))
-    assert rows[0] == [name, *m.cols]
-    assert [r[0] for r in rows[1:]] == list(m.rows)
+    # labels a spreadsheet would read as a formula (-, =, +, @) come out quoted: '-
+    assert rows[0] == [name, *map(export._label, m.cols)]
+    assert [r[0] for r in rows[1:]] == list(map(export._label, m.rows))
+    assert all(a == b or a == "'" + b for a, b in zip(rows[0][1:], m.cols))
     np.testing.assert_allclose(np.array([r[1:] for r in rows[1:]], dtype=float), m.values,
                                rtol=1e-8)
 

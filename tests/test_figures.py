@@ -139,7 +139,13 @@ def test_heatmaps_draw_the_matrices_with_one_shared_scale(tg):
 
 def test_whole_u_marks_the_sentence_columns(tg):
     fig = valid(heatmaps.make_u_full(MODEL, highlight=tg.trace.x))
-    assert np.asarray(fig.data[0].z).shape == (MODEL.H, MODEL.n_vocab)
+    cols = heatmaps.u_columns(MODEL, tg.trace.x)
+    assert np.asarray(fig.data[0].z).shape == (MODEL.H, len(cols))
+    np.testing.assert_array_equal(np.asarray(fig.data[0].z), MODEL.U[:, cols].astype(np.float32))
+    assert set(tg.trace.x) <= set(cols) and len(cols) <= min(MODEL.n_vocab,
+                                                             heatmaps.MAX_WORDS + 200)
+    small = valid(heatmaps.make_u_full(MODEL, max_words=MODEL.n_vocab))   # every column
+    assert np.asarray(small.data[0].z).shape == (MODEL.H, MODEL.n_vocab)
     assert sorted(fig.data[1].x) == sorted({MODEL.vocab[i] for i in tg.trace.x})
     assert len(fig.to_json()) < 200_000                         # float32, no per-cell text
 

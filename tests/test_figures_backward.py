@@ -12,7 +12,7 @@ from rnnviz.figures.gradients import make_dw_terms, make_gradients
 from rnnviz.figures.style import Look
 from rnnviz.figures.unrolled import HALF_W, Y_S
 from rnnviz.forward import forward, trace
-from rnnviz.lesson import (EXPLODE, VANISH, lesson, sgd_step, spectral_radius, targets, trend,
+from rnnviz.lesson import (EXPLODE, VANISH, exploding_scale, lesson, sgd_step, spectral_radius, targets, trend,
                            variant)
 from rnnviz.loss import cross_entropy
 from rnnviz.tagger import tag_text
@@ -92,10 +92,10 @@ def test_truncated_lesson_is_truncated_bptt(model, tagged):
 
 def test_flow_vanishes_for_small_and_explodes_for_large_spectral_radius(model, tagged):
     """W × 0.5 → × 1.5 with f = identity turns a vanishing gradient into an exploding one."""
-    rho = spectral_radius(model.W)
-    assert 0.5 * rho < 1 < 1.5 * rho, f"the model's ρ(W) = {rho:.2f} moved: fix the test"
+    rho, big = spectral_radius(model.W), exploding_scale(model.W)
+    assert 0.5 * rho < 1 < big * rho, f"the model's ρ(W) = {rho:.2f} moved: fix the test"
     small = lesson_of(variant(model, w_scale=0.5, f="identity"), tagged)
-    large = lesson_of(variant(model, w_scale=1.5, f="identity"), tagged)
+    large = lesson_of(variant(model, w_scale=big, f="identity"), tagged)
     T = tagged.T
     assert small.step_factor(T) < VANISH and trend(small.step_factor(T)) == "vanishing"
     assert large.step_factor(T) > EXPLODE and trend(large.step_factor(T)) == "exploding"
@@ -220,7 +220,7 @@ def test_flow_figure_is_the_engines_gradient_flow(model, tagged):
 
 
 def test_flow_figure_says_vanishing_or_exploding(model, tagged):
-    for scale, word in ((0.5, "vanishing"), (1.5, "exploding")):
+    for scale, word in ((0.5, "vanishing"), (exploding_scale(model.W), "exploding")):
         ls = lesson_of(variant(model, w_scale=scale, f="identity"), tagged)
         fig = make_flow(ls, 20)
         assert fig.layout.meta["trend"] == word
@@ -301,7 +301,7 @@ def test_numbers_are_written_in_powers_of_ten():
 
 
 def test_flow_marks_losses_that_send_exactly_zero_error():
-    """With W ×1.5 and f = identity one step's softmax saturates to its target
+    """With W scaled to ρ ≥ 1.5 (the exploding preset) and f = identity one step's softmax saturates to its target
     exactly: its row of ‖∂L_t/∂s_k‖ is 0, which has no logarithm. The figure
     says so in its own layer instead of leaving a blank row."""
     import numpy as np
@@ -311,8 +311,8 @@ def test_flow_marks_losses_that_send_exactly_zero_error():
     from rnnviz.tagger import tag_text
     from rnnviz.ui.resources import DEFAULT_MODEL
     m = load(DEFAULT_MODEL)
-    tg = tag_text(m, "我 的 朋友 昨天 在 学校 吃 了 三 个 苹果 ， 他 说 这 本 书 很 好 。")
-    ls = lesson(variant(m, w_scale=1.5, f="identity"), tg.trace.x, tg.trace.pred,
+    tg = tag_text(m, "I think that the book that my friend gave me last year is very good .")
+    ls = lesson(variant(m, w_scale=exploding_scale(m.W), f="identity"), tg.trace.x, tg.trace.pred,
                 tokens=tg.tokens)
     zero_rows = [t for t in range(1, ls.T + 1) if not ls.norms[t - 1, :t].any()]
     assert zero_rows                                   # the case exists on this sentence

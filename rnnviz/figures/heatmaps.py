@@ -153,17 +153,31 @@ def _height(look: style.Look, H: int, K: int, y_top, y_bottom) -> int:
     return int(max(look.scaled(40), 20 * H + 16 * K + 200, plot + margins))
 
 
+MAX_WORDS = 1_500    # columns of the whole-U view: about 170 KB to the browser at H = 16
+
+
+def u_columns(m: RNN, highlight=(), max_words: int = MAX_WORDS) -> list[int]:
+    """The word ids the whole-U view shows, in vocabulary order: the ``max_words``
+    most frequent words (the vocabulary is ordered by frequency), every
+    unknown-word class and the ``highlight`` ids (the sentence's)."""
+    keep = set(range(min(max_words, m.n_vocab))) | {int(i) for i in highlight}
+    keep |= {i for i, w in enumerate(m.vocab) if is_class(w)}
+    return sorted(keep)
+
+
 def make_u_full(m: RNN, *, highlight=(), look: style.Look = style.Look(),
-                height: int | None = None) -> go.Figure:
-    """The whole of U (H × |vocab|), the columns in ``highlight`` (word ids) marked."""
+                height: int | None = None, max_words: int = MAX_WORDS) -> go.Figure:
+    """U (H × |vocab|), all of it up to ``max_words`` words (beyond: ``u_columns``),
+    the columns in ``highlight`` (word ids) marked."""
     if m.n_vocab == 0:
         raise ValueError("empty vocabulary")
     lang = look.lang
+    cols = u_columns(m, highlight, max_words)
     zmax = style.symmetric_range(m.U)
-    words = [style.esc(w) for w in m.vocab]
+    words = {i: style.esc(m.vocab[i]) for i in cols}
     unit = text("fig.axis.unit", lang)
     # float32 halves what is sent (|vocab| × H values); hover still shows 4 decimals
-    traces = [dict(type="heatmap", z=m.U.astype(np.float32), x=words,
+    traces = [dict(type="heatmap", z=m.U[:, cols].astype(np.float32), x=[words[i] for i in cols],
                    y=list(range(1, m.H + 1)),
                    hovertemplate="U[%{y}, %{x}] = %{z:+.4f}<extra></extra>",
                    colorscale=style.DIVERGING, zmin=-zmax, zmax=zmax, name="U",
@@ -177,11 +191,14 @@ def make_u_full(m: RNN, *, highlight=(), look: style.Look = style.Look(),
                            hoverinfo="skip", name="sentence", cliponaxis=False))
     return style.figure(traces, dict(
         **style.base_layout(look, height=height or max(280, 14 * m.H + 120),
-                            title=text("fig.heatmaps.U_full", lang, H=m.H, n=m.n_vocab),
+                            title=text("fig.heatmaps.U_full", lang, H=m.H, n=m.n_vocab)
+                            if len(cols) == m.n_vocab else
+                            text("fig.heatmaps.U_part", lang, H=m.H, n=m.n_vocab,
+                                 shown=len(cols), top=min(max_words, m.n_vocab)),
                             margin=dict(l=look.scaled(4.3), r=20, t=look.scaled(5),
                                         b=look.scaled(2.1))),
         xaxis=dict(showticklabels=False, fixedrange=False, showgrid=False, zeroline=False,
                    type="category"),
         yaxis=dict(autorange="reversed", title=dict(text=unit), fixedrange=True,
                    showgrid=False, range=[m.H + 0.5, -0.8]),
-        meta=dict(kind="u_full", n_vocab=m.n_vocab)))
+        meta=dict(kind="u_full", n_vocab=m.n_vocab, shown=len(cols))))

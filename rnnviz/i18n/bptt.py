@@ -359,8 +359,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "L<sub>t</sub>，第 %{x} 步的状态 s<sub>k</sub><br>往回 %{customdata[1]} 步"},
     "bptt.preset.label": {"en": "Try:", "zh": "试一试："},
     "bptt.preset.vanish": {"en": "vanishing (W × 0.5)", "zh": "梯度消失（W × 0.5）"},
-    "bptt.preset.explode": {"en": "exploding (W × 1.5, f = identity)",
-                            "zh": "梯度爆炸（W × 1.5，f = identity）"},
+    "bptt.preset.explode": {"en": "exploding (W × {k}, f = identity)",
+                            "zh": "梯度爆炸（W × {k}，f = identity）"},
     "bptt.preset.model": {"en": "the model as trained (W × 1, f = {f})",
                           "zh": "训练好的模型（W × 1，f = {f}）"},
     "bptt.fig.zero_cell": {

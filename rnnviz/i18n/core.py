@@ -99,6 +99,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "fig.heatmaps.U": {"en": "U (columns of this sentence's words)", "zh": "U（本句各词对应的列）"},
     "fig.heatmaps.U_full": {"en": "U, the whole matrix (H × |vocab| = {H} × {n})",
                             "zh": "完整的 U（H × |词表| = {H} × {n}）"},
+    "fig.heatmaps.U_part": {
+        "en": "U: {shown} of its {n} columns (the {top} most frequent words, the unknown-word "
+              "classes, the sentence's words); H = {H}",
+        "zh": "U：{n} 列中的 {shown} 列（最常见的 {top} 个词、未知词类别、句中的词）；H = {H}"},
     "fig.heatmaps.W": {"en": "W (s_{t-1} → s_t)", "zh": "W（s_{t-1} → s_t）"},
     "fig.heatmaps.V": {"en": "V (rows = tags)", "zh": "V（每行一个词性）"},
     "fig.heatmaps.S": {"en": "S = [s_1 … s_T]", "zh": "S = [s_1 … s_T]"},
