@@ -11,9 +11,17 @@ tags it wrong, and the RNN changes its tag once the cue is swapped, which
 - ``zh`` / ``en``: a context-dependent word (``corpus.AMBIGUOUS``) in the
   context where it takes the tag the feed-forward tagger does not give it
   (that tagger gives a word the same tag in every sentence);
-- ``unk``: a word outside the vocabulary (the model reads ``<unk>``) after a
-  word that tells its tag. The feed-forward tagger tags every unknown word
-  ``nn``, so these are unknown verbs and adjectives.
+- ``unk``: a word outside the vocabulary. It switches on the column of its
+  unknown-word class (``unknown.py``: ``<unk:zh-n>``, ``<unk:-ing>``…,
+  ``<unk>`` when nothing fits), so the feed-forward tagger gives every word
+  of a class the same tag, the one the class alone suggests. These are
+  unknown words whose class suggests the wrong tag (潜水, a noun in jieba's
+  dictionary, used as a verb; earring, a noun ending in -ing like a verb),
+  where the words before tell the right one.
+
+The examples were found by trying sentences of the built-in corpus and
+unknown words after telling words on the shipped models, keeping short ones
+where ``check`` holds; retraining the shipped models means searching again.
 
 Pure data and NumPy: no streamlit.
 """
@@ -48,20 +56,21 @@ class Example:
 
 GROUPS = ("zh", "en", "unk")
 EXAMPLES: tuple[Example, ...] = (
-    Example("他 的 学习 很 好", "zh", 3, "nn", 2, "常常"),      # 的 _: a noun
+    Example("他 的 工作 很 好", "zh", 3, "nn", 2, "常常"),      # 的 _: a noun
     Example("他 不 在 家", "zh", 3, "v", 2, "今天"),            # 不 在: the verb "be at"
     Example("你 说 得 对", "zh", 4, "adj", 3, "他"),            # 得 对: "right"
     Example("我 想 要 一 杯 茶", "zh", 3, "v", 2, "明天"),      # 想 要: "want", not the modal
     Example("我们 一起 过 春节", "zh", 3, "v", 2, "去"),        # adverb 过: "celebrate"
-    Example("I want to book a room", "en", 4, "v", 3, "a"),     # to _: a verb
+    Example("I want to walk", "en", 4, "v", 3, "a"),            # to _: a verb
     Example("My watch is new", "en", 2, "nn", 1, "I"),          # my _: a noun
-    Example("She sings well", "en", 3, "adv", 2, "is"),         # verb _: an adverb
-    Example("I drink water", "en", 3, "nn", 2, "will"),         # drink _: its object
-    Example("I like that song", "en", 3, "d", 2, "think"),      # like that _: determiner
-    Example("我 会 滑雪", "unk", 3, "v", 2, "的"),              # 会 _: a verb
-    Example("他 常常 冲浪", "unk", 3, "v", 2, "的"),            # 常常 _: a verb
-    Example("She is very sleepy", "unk", 4, "adj", 3, "the"),   # very _: an adjective
-    Example("I will skateboard", "unk", 3, "v", 2, "the"),      # will _: a verb
+    Example("She practices hard", "en", 3, "adv", 2, "is"),     # verb _: an adverb
+    Example("I can fish", "en", 3, "v", 2, "eat"),              # can _: a verb
+    Example("I need help", "en", 3, "nn", 2, "can"),            # need _: its object
+    Example("他 常常 微笑", "unk", 3, "v", 2, "的"),            # <unk:zh-vn>: 常常 _, a verb
+    Example("我们 一起 潜水", "unk", 3, "v", 2, "的"),          # <unk:zh-n>: 一起 _, a verb
+    Example("She is very sleepy", "unk", 4, "adj", 3, "the"),   # <unk:-y>: very _, an adjective
+    Example("Where is my earring", "unk", 4, "nn", 3, "she"),   # <unk:-ing>: my _, a noun
+    Example("I want to skateboard", "unk", 4, "v", 3, "the"),   # <unk:en>: to _, a verb
 )
 
 

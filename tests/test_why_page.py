@@ -3,14 +3,18 @@
 import json
 import urllib.parse
 
+import numpy as np
 import pytest
 from conftest import APP, run_app
 from streamlit.testing.v1 import AppTest
 
 from rnnviz import builtin, corpus, examples
+from rnnviz.figures.style import percent
+from rnnviz.forward import trace
 from rnnviz.model import init_rnn
 from rnnviz.tagger import tag_text
 from rnnviz.tokenize import normalize
+from rnnviz.unknown import is_class, lookup
 
 PAGE = "pages/why.py"
 
@@ -18,6 +22,17 @@ PAGE = "pages/why.py"
 @pytest.fixture(scope="module")
 def shipped():
     return builtin.load_default(), builtin.load_feedforward()
+
+
+@pytest.fixture(scope="module")
+def reports(shipped):
+    """The test-set reports the page's scoreboard shows (builtin.compare)."""
+    return builtin.compare(*shipped)
+
+
+def first(group: str) -> tuple[int, examples.Example]:
+    """The first example of a group and its index (its button is why_ex_<index>)."""
+    return next((i, ex) for i, ex in enumerate(examples.EXAMPLES) if ex.group == group)
 
 
 # --------------------------------------------------------------------------- examples
@@ -37,13 +52,16 @@ def test_example_rnn_right_feedforward_wrong(shipped, ex):
 def test_examples_cover_both_languages_and_unknown_words(shipped):
     rnn, _ = shipped
     groups = {g: [ex for ex in examples.EXAMPLES if ex.group == g] for g in examples.GROUPS}
-    assert all(len(v) >= 3 for v in groups.values())
+    assert all(len(v) >= 4 for v in groups.values())
+    for ex in examples.EXAMPLES:
+        assert 1 <= ex.cue < ex.word <= len(ex.tokens), ex.text
     for lang in ("zh", "en"):
         for ex in groups[lang]:
             assert normalize(ex.tokens[ex.word - 1]) in corpus.AMBIGUOUS[lang], ex.text
-            assert 1 <= ex.cue < ex.word
     for ex in groups["unk"]:
         assert normalize(ex.tokens[ex.word - 1]) not in rnn.word_index, ex.text
+    assert any(ex.text.isascii() for ex in groups["unk"])            # both languages
+    assert any(not ex.text.isascii() for ex in groups["unk"])
     assert len({ex.text for ex in examples.EXAMPLES}) == len(examples.EXAMPLES)
 
 
@@ -54,17 +72,37 @@ def test_check_fails_when_the_claim_does_not_hold(shipped):
     assert not examples.check(examples.EXAMPLES[0], rnn, rnn).holds   # RNN on both sides
 
 
-def test_unknown_words_get_one_feedforward_tag_everywhere(shipped):
-    """What the unknown-words help says: the feed-forward tagger's guess for any
-    unknown word is nn, right in 我 吃 榴莲 (so it is not an example), wrong after 会."""
+def test_unknown_words_get_one_feedforward_tag_per_class(shipped):
+    """What the unknown-words help says: an unknown word switches on its class
+    column, and the feed-forward tagger gives it what that column alone gives,
+    in every sentence; on the examples that tag is wrong, the RNN's is right."""
     rnn, ff = shipped
-    assert tag_text(ff, "我 吃 榴莲").tags[2] == tag_text(rnn, "我 吃 榴莲").tags[2] == "nn"
-    assert tag_text(ff, "我 会 榴莲").tags[2] == "nn" != tag_text(rnn, "我 会 榴莲").tags[2]
+    unk = [ex for ex in examples.EXAMPLES if ex.group == "unk"]
+    classes = set()
+    for ex in unk:
+        key = normalize(ex.tokens[ex.word - 1])
+        column = int(lookup(ff.word_index, [key])[0])
+        assert is_class(ff.vocab[column]) and lookup(rnn.word_index, [key])[0] == column
+        classes.add(ff.vocab[column])
+        alone = trace(ff, [column]).o[0]                      # the class column, no context
+        assert ff.tags[int(np.argmax(alone))] != ex.tag, ex.text   # the class alone misleads
+        for text, t in ((ex.text, ex.word), (ex.swapped, ex.word), (ex.tokens[ex.word - 1], 1)):
+            np.testing.assert_allclose(tag_text(ff, text).trace.o[t - 1], alone, atol=1e-12,
+                                       err_msg=text)
+        assert tag_text(rnn, ex.text).tags[ex.word - 1] == ex.tag
+        assert tag_text(rnn, ex.swapped).tags[ex.word - 1] != ex.tag
+    assert len(classes) >= 3                                  # not one class over and over
+    # The same class after a telling word: the RNN follows the words before, the
+    # feed-forward tagger cannot (榴莲, an unknown noun: right after 吃, not after 会).
+    key = normalize("榴莲")
+    assert key not in rnn.word_index
+    fruit = ff.tags[int(np.argmax(trace(ff, [int(lookup(ff.word_index, [key])[0])]).o[0]))]
+    assert tag_text(ff, "我 吃 榴莲").tags[2] == tag_text(ff, "我 会 榴莲").tags[2] == fruit
+    assert tag_text(rnn, "我 吃 榴莲").tags[2] == "nn" != tag_text(rnn, "我 会 榴莲").tags[2]
 
 
-def test_scoreboard_gap_is_measured(shipped):
-    r = builtin.compare(*shipped)
-    rnn, ff = r["RNN"], r["W = 0"]
+def test_scoreboard_gap_is_measured(reports):
+    rnn, ff = reports["RNN"], reports["W = 0"]
     assert rnn.ambiguous["both"].accuracy - ff.ambiguous["both"].accuracy > 0.4
     assert rnn.overall.accuracy > ff.overall.accuracy
 
@@ -75,22 +113,30 @@ def markdown(at) -> str:
     return "\n".join(m.value for m in at.markdown)
 
 
-def test_page_runs_and_shows_both_taggings():
-    at = run_app(page=PAGE, s="他 的 学习 很 好")
+def test_page_runs_and_shows_both_taggings(shipped, reports):
+    _, ex = first("zh")
+    at = run_app(page=PAGE, s=ex.text)
     assert not at.exception
     html = markdown(at)
-    assert html.count('class="rnnviz-card"') == 5 + 5          # tagged twice + edit view
+    T = len(ex.tokens)
+    assert html.count('class="rnnviz-card"') == T + T          # tagged twice + edit view
     assert "≠" in html and "rnnviz-reach" in html and "rnnviz-scoreboard" in html
-    assert "99.8%" in html and "45.4%" in html                 # the measured gap
+    rnn, ff = (reports[m].ambiguous["both"] for m in ("RNN", "W = 0"))
+    assert percent(rnn.correct, rnn.total) in html            # the measured gap
+    assert percent(ff.correct, ff.total) in html
+    assert f"{100 * (rnn.accuracy - ff.accuracy):+.1f} points" in html
     assert len(at.get("plotly_chart")) == 3
-    assert any("disagree on 1 of 5" in c.value for c in at.caption)
+    a, b = (tag_text(m, ex.text).tags for m in shipped)
+    n = sum(x != y for x, y in zip(a, b))
+    assert n >= 1                                             # at least the example's word
+    assert any(f"disagree on {n} of {T}" in c.value for c in at.caption)
     assert not at.info                                         # built-in model: no note
 
 
 def test_clicking_an_example_sets_sentence_step_and_edit():
     at = run_app(page=PAGE, s="我 吃 苹果")
-    ex = examples.EXAMPLES[5]                                 # I want to book a room
-    at.button(key="why_ex_5").click().run()
+    i, ex = first("en")
+    at.button(key=f"why_ex_{i}").click().run()
     assert not at.exception
     assert at.session_state["s"] == ex.text and at.text_input(key="s").value == ex.text
     assert at.query_params["s"] == [ex.text] or at.query_params["s"] == ex.text
@@ -163,10 +209,10 @@ def test_browser_screenshot_and_example_click(page, app_server):
     settle(page)
     cards, wait = page.locator(".rnnviz-card"), 30_000        # a loaded machine reruns slowly
     expect(cards).to_have_count(3 + 3, timeout=wait)           # tagged twice + edit view
-    page.locator(".st-key-why_ex_6 button").first.click()      # My watch is new
-    ex = examples.EXAMPLES[6]
+    i, ex = first("en")
+    page.locator(f".st-key-why_ex_{i} button").first.click()
     expect(page.locator(".st-key-s input")).to_have_value(ex.text, timeout=wait)
-    expect(cards).to_have_count(4 + 4, timeout=wait)
+    expect(cards).to_have_count(2 * len(ex.tokens), timeout=wait)
     settle(page)
     assert urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query)["s"] == [ex.text]
     expect(page.locator(".js-plotly-plot")).to_have_count(3, timeout=wait)
