@@ -322,7 +322,7 @@ def _reduplicated(word: str) -> bool:
 @dataclass(frozen=True)
 class _Dictionary:
     segmenter: object              # a private jieba.Tokenizer, default dictionary
-    tags: dict[str, str]           # jieba's part of speech, for the tags in _TAGS_KEPT
+    tags: dict[str, str]           # jieba's part of speech (ICTCLAS flag) of every word
     nouns: frozenset[str]          # the Chinese words the built-in corpus tags nn (家 is q in jieba)
 
     def known(self, word: str) -> bool:
@@ -340,8 +340,6 @@ class _Dictionary:
         return self.tags.get(word, "")[:1] in ("a", "d", "z")
 
 
-_TAGS_KEPT = ("n", "ng", "s", "l", "z", "v", "vn", "vq", "vg", "vd", "vi",
-              "a", "ad", "an", "ag", "d", "dg", "m", "mq", "q")
 _dictionary_lock = threading.Lock()
 
 
@@ -361,16 +359,20 @@ def _load_dictionary() -> _Dictionary:
     jieba.setLogLevel(logging.WARNING)
     segmenter = jieba.Tokenizer()
     segmenter.initialize()
-    kept = {t: sys.intern(t) for t in _TAGS_KEPT}
-    tags: dict[str, str] = {}
+    tags: dict[str, str] = {}          # every word's flag: unknown.py reads them too
     with segmenter.get_dict_file() as f:
         for line in f.read().decode("utf-8").splitlines():
             word, _freq, tag = (line.split(" ") + ["", ""])[:3]
-            if tag in kept:
-                tags[word] = kept[tag]
+            if tag:
+                tags[word] = sys.intern(tag)
     from rnnviz.corpus import SPLITS, load
     nouns = frozenset(w for split in SPLITS for s in load("zh", split) for w, t in s if t == "nn")
     return _Dictionary(segmenter, tags, nouns)
+
+
+def jieba_flags() -> dict[str, str]:
+    """word -> jieba's part-of-speech flag (ICTCLAS), for every word of its dictionary."""
+    return _dictionary().tags
 
 
 @functools.cache

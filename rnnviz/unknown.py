@@ -16,13 +16,12 @@ saved before these classes existed has none of them, so every unknown word is
 ``<unk>`` for it, as before. Training teaches the class columns by word
 dropout: a dropped word becomes its class (``replacement_ids``), not ``<unk>``.
 
-jieba's dictionary (``jieba/dict.txt``, 349,046 words with ICTCLAS
-part-of-speech flags, shipped with jieba) gives the Chinese classes.
+jieba's dictionary (349,046 words with ICTCLAS part-of-speech flags, shipped
+with jieba; loaded once with the tokenizer's, ``tokenize.jieba_flags``) gives
+the Chinese classes.
 """
 from __future__ import annotations
 
-import functools
-import os
 import re
 import unicodedata
 from typing import Mapping, Sequence
@@ -121,15 +120,7 @@ def class_counts(keys) -> dict[str, int]:
     return counts
 
 
-@functools.cache
 def _jieba_flags() -> dict[str, str]:
-    """word -> ICTCLAS flag, from the dictionary file that ships with jieba."""
-    import jieba
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    flags: dict[str, str] = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 3:
-                flags[parts[0]] = parts[2]
-    return flags
+    """word -> ICTCLAS flag, from jieba's dictionary (loaded once, with the tokenizer's)."""
+    from .tokenize import jieba_flags
+    return jieba_flags()
