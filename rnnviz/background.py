@@ -13,9 +13,11 @@ core, runs at a lower priority (``nice``), has BLAS on one thread, and cannot
 touch any other session's state. Each job has its own queue and stop event;
 nothing is kept in module globals.
 
-The child sends small messages: each epoch's row, a snapshot of the weights
-when the parent asked for one (``poll`` asks again, so an unwatched job never
-piles snapshots up), the batch losses since the last message, and at the end
+The child sends small messages: where it is (epoch, mini-batch, loss; every
+0.1 s at most, so the page's progress and its Stop agree with the run), each
+epoch's row, a snapshot of the weights when the parent asked for one and 0.4 s
+have passed (``poll`` asks again, so an unwatched job never piles snapshots
+up), the batch losses since the last message, and at the end
 the model (best dev epoch), the history and its test evaluation. A stop is
 checked after every mini-batch, so it works mid-epoch. A job that is garbage
 collected (its session ended) kills its process. ``JobSlots`` caps how many
@@ -39,6 +41,7 @@ from .train import Progress, TrainConfig, train
 from .userdata import Evaluation, Prepared, evaluate, single_thread_blas
 
 SNAPSHOT_SECONDS = 0.4       # at most this often a weights snapshot
+PROGRESS_SECONDS = 0.1       # at most this often where training is (epoch, batch, loss)
 MAX_SECONDS = 600.0          # a job stops itself after this long (as if stopped)
 NICE = 10                    # lower priority than the server's script runs
 
@@ -69,6 +72,25 @@ class Outcome:
     evaluation: Evaluation | None   # on the test set (None without test sentences)
 
 
+@dataclass(frozen=True)
+class Where:
+    """Where training is, as last reported (every PROGRESS_SECONDS at most)."""
+    epoch: int
+    epochs: int
+    step: int
+    steps_per_epoch: int
+    loss: float
+
+    @property
+    def fraction(self) -> float:
+        return min(1.0, self.step / max(1, self.epochs * self.steps_per_epoch))
+
+    @property
+    def batch(self) -> int:
+        """The mini-batch within its epoch (1-based)."""
+        return self.step - (self.epoch - 1) * self.steps_per_epoch
+
+
 @dataclass(eq=False)
 class TrainingJob:
     data: Prepared
@@ -84,6 +106,7 @@ class TrainingJob:
         self.history: list[dict] = []
         self.steps: list[tuple[float, float]] = []   # (epochs done, batch loss)
         self.latest: Snapshot | None = None
+        self.where: Where | None = None
         self.outcome: Outcome | None = None
         self.error: str | None = None
         self.started = time.monotonic()
@@ -127,6 +150,8 @@ class TrainingJob:
     def _take(self, kind: str, body: dict[str, Any]) -> None:
         spe = max(1, body.get("steps_per_epoch", 1))
         self.steps.extend((step / spe, loss) for step, loss in body.get("steps", ()))
+        if "epoch" in body:
+            self.where = Where(body["epoch"], body["epochs"], body["step"], spe, body["loss"])
         if body.get("params") is not None:
             self.latest = Snapshot(body["epoch"], body["epochs"], body["step"], spe,
                                    body["loss"], body["params"])
@@ -162,25 +187,27 @@ def _work(inbox, out, stop, want, config, hparams, max_seconds) -> None:
     pending: list[tuple[int, float]] = []
     timed_out = False
 
+    last = [0.0, 0.0]                   # when the last weights / the last progress went
+
     def message(p: Progress, **extra) -> dict:
         body = dict(epoch=p.epoch, epochs=p.epochs, step=p.step,
                     steps_per_epoch=p.steps_per_epoch, loss=p.loss, steps=list(pending),
                     params=None, **extra)
         pending.clear()
-        if want.is_set():
+        now = time.monotonic()
+        last[1] = now
+        if want.is_set() and now - last[0] >= SNAPSHOT_SECONDS:
             want.clear()
+            last[0] = now
             body["params"] = {k: v.copy() for k, v in p.model.params.items()}
         return body
-
-    last = [0.0]
 
     def callback(p: Progress) -> bool:
         nonlocal timed_out
         now = time.monotonic()
         if p.kind == "step":
             pending.append((p.step, p.loss))
-            if now - last[0] >= SNAPSHOT_SECONDS:
-                last[0] = now
+            if now - last[1] >= PROGRESS_SECONDS:      # where it is, often; weights less
                 out.put(("step", message(p)))
         else:
             row = {"epoch": p.epoch, "loss": p.loss, "train_acc": p.train_acc,

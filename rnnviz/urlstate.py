@@ -130,6 +130,9 @@ FIELDS: tuple[Field, ...] = (
           hi=MAX_TOKENS, pages=(BACKPROP,)),
     Field("bptt_t", "int", None, "the loss L_t followed back (default: the last step)",
           lo=1, hi=MAX_TOKENS, pages=(BACKPROP,)),
+    Field("train_seed", "int", None, "the training seed (default: a random one per "
+          "session; in a link, every student's run draws the same curves)", lo=0,
+          hi=2**31 - 1, pages=(TRAIN,)),
     Field("embed_options", "choice", None, "Streamlit's: the app theme at load "
           "(default: the viewer's setting)", choices=THEMES),
 )

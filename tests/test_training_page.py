@@ -2,6 +2,7 @@
 its figures; and one run in Chromium with screenshots."""
 import io
 import json
+import re
 import time
 import zipfile
 
@@ -299,3 +300,28 @@ def test_training_in_chromium_live_then_download_and_upload(page, app_server, tm
     page.wait_for_selector("text=It is now your model", timeout=30_000)
     assert tag_text(model, "我 吃 苹果").tags == tag_text(checkpoint.load(path), "我 吃 苹果").tags
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_stop_ends_the_run_in_its_own_rerun_and_says_the_epoch():
+    """Issue 17, item 7: the Stop click's own rerun ends the run (the child stops after
+    its mini-batch and sends its outcome at once) and says at which epoch, in < 1 s."""
+    at = run_app(page="pages/train.py", train_seed="7")
+    assert at.session_state["train_seed"] == 7                 # a seed from the link
+    at.button(key="train_start").click().run()
+    job = at.session_state["_train_run"].job
+    deadline = time.monotonic() + 120
+    while (job.where is None or job.where.epoch < 2) and time.monotonic() < deadline:
+        time.sleep(0.05)
+        job.poll()
+    at.run()                                                   # the Stop button is drawn
+    job.poll()
+    epoch_before = job.where.epoch
+    start = time.monotonic()
+    at.button(key="train_stop").click().run()
+    took = time.monotonic() - start
+    assert "_train_run" not in at.session_state                # ended in this very rerun
+    notes = [s.value for s in at.success]
+    m = re.search(r"Stopped at epoch (\d+) of (\d+)", " ".join(notes))
+    assert m, notes
+    assert epoch_before <= int(m.group(1)) <= epoch_before + 1
+    assert took < 1.0, took

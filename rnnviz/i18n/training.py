@@ -120,8 +120,9 @@ STRINGS: dict[str, dict[str, str]] = {
               "epoch {best}.",
         "zh": "提前停止（开发集连续 5 轮没有进步），用时 {seconds} 秒；你的模型取第 {best} 轮。"},
     "train.run.done_callback": {
-        "en": "Stopped after {seconds} s; your model is the best epoch so far ({best}).",
-        "zh": "已停止，用时 {seconds} 秒；你的模型取目前最好的第 {best} 轮。"},
+        "en": "Stopped at epoch {epoch} of {epochs} after {seconds} s; your model is the "
+              "best epoch so far ({best}).",
+        "zh": "已在第 {epoch}/{epochs} 轮停止，用时 {seconds} 秒；你的模型取目前最好的第 {best} 轮。"},
     "train.run.done_time": {
         "en": "Stopped at the time limit ({seconds} s); your model is epoch {best}.",
         "zh": "达到时间上限（{seconds} 秒）后停止；你的模型取第 {best} 轮。"},

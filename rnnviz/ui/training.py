@@ -20,12 +20,13 @@ training processes run at once on the server.
 from __future__ import annotations
 
 import secrets
+import time
 from dataclasses import dataclass
 
 import streamlit as st
 from streamlit.errors import StreamlitWidgetAlreadyInstantiatedError
 
-from .. import checkpoint, corpus
+from .. import checkpoint, corpus, urlstate
 from ..activations import ACTIVATIONS
 from ..background import JobSlots, TrainingJob
 from ..conllu_data import APP_LIMITS, COLUMNS, BadSentences, Corpus, CorpusError, read_corpus
@@ -42,8 +43,12 @@ from . import context, models, views
 RUN, DONE, DATA = "_train_run", "_train_done", "_train_data"
 NOTE, MODEL_NOTE = "_train_note", "_train_model_note"
 SELECT = "_train_select"             # a trained model waits to be selected in the switch
+FINISHED = "_train_finished"         # Stop ended the run: the page reruns as a whole
 MAX_JOBS = 4                         # training processes at once on the server (2 cores)
-POLL_SECONDS = 0.7
+POLL_SECONDS = 1.0                   # the live charts (each tick redraws two)
+PROGRESS_POLL = 0.4                  # where the run is, and its Stop button
+STOP_WAIT = 0.8                      # s the Stop button waits for the run to end
+SEED = urlstate.BY_NAME["train_seed"]
 MODEL_UPLOAD_MB = checkpoint.MAX_FILE_BYTES // 1_000_000
 CORPUS_UPLOAD_MB = APP_LIMITS.max_bytes // 1_000_000
 SOURCES = ("builtin", "upload")
@@ -179,7 +184,7 @@ def data_summary(data: Prepared, name: str, lang: str) -> None:
 def settings_section(lang: str) -> TrainConfig:
     """The training settings; the seed is drawn once per session and can be set."""
     busy = running()
-    st.session_state.setdefault("train_seed", secrets.randbelow(10_000))
+    st.session_state.setdefault(SEED.name, secrets.randbelow(10_000))
     a, b = st.columns(2)
     with a:
         hidden = st.slider(text("train.set.hidden", lang), *HIDDEN, 16, key="train_hidden",
@@ -206,8 +211,9 @@ def settings_section(lang: str) -> TrainConfig:
         dropout = st.slider(text("train.set.dropout", lang), 0.0, 0.5, 0.1, 0.05,
                             key="train_dropout", disabled=busy,
                             help=text("train.set.dropout_help", lang))
-        seed = st.number_input(text("train.set.seed", lang), 0, 2**31 - 1, key="train_seed",
-                               disabled=busy, help=text("train.set.seed_help", lang))
+        seed = st.number_input(text("train.set.seed", lang), SEED.lo, SEED.hi, key=SEED.name,
+                               disabled=busy, bind="query-params",   # ?train_seed=42: a class
+                               help=text("train.set.seed_help", lang))
     return TrainConfig(hidden=int(hidden), f=f or "tanh", optimizer=optimizer or "adam",
                        lr=float(lr), epochs=int(epochs), batch_size=int(batch),
                        clip=float(clip) or None, word_dropout=float(dropout), seed=int(seed),
@@ -227,6 +233,8 @@ def run_section(lang: str, look, prepared: tuple[Prepared, str] | None,
     if note:
         getattr(st, note[0])(note[1])
     poll = POLL_SECONDS if running() or st.session_state.get(SELECT) else None
+    # where the run is and Stop, often (cheap); the charts less often (a redraw each)
+    st.fragment(_progress, run_every=PROGRESS_POLL if running() else None)(lang)
     st.fragment(_live, run_every=poll)(lang, look)
 
 
@@ -243,29 +251,67 @@ def _start(prepared: tuple[Prepared, str], config: TrainConfig, lang: str) -> No
     st.session_state[RUN] = Run(job, name, baseline)
 
 
-def _live(lang: str, look) -> None:
-    if st.session_state.get(SELECT) and _select_mine():
-        st.rerun()
+def _stop(lang: str) -> None:
+    """The Stop button: the child stops after its current mini-batch (a few ms) and sends
+    its outcome; wait for it here (up to STOP_WAIT), so that this very rerun says where
+    the run stopped, instead of the next poll."""
     run = current_run()
     if run is None:
         return
+    job = run.job
+    job.stop()
+    deadline = time.monotonic() + STOP_WAIT
+    while job.running and time.monotonic() < deadline:
+        time.sleep(0.02)
+        job.poll()
+    if not job.running:
+        _finish(run, lang)
+        st.session_state[FINISHED] = True
+
+
+def _ended(lang: str):
+    """The running job after a poll; None (and the whole page rerun) once it has ended."""
+    if st.session_state.pop(FINISHED, False):
+        st.rerun()                       # the whole page: the note, the model, the results
+    run = current_run()
+    if run is None:
+        return None
     job = run.job
     job.poll()
     if not job.running:
         _finish(run, lang)
         st.rerun()                       # the whole page: the model switch, the results
+    return job
+
+
+def _progress(lang: str) -> None:
+    if st.session_state.get(FINISHED):   # Stop ended the run in this very rerun: say so
+        note = st.session_state.get(NOTE)   # now; the charts' next tick reruns the page
+        if note:
+            getattr(st, note[0])(note[1])
         return
-    snap = job.latest
+    job = _ended(lang)
+    if job is None:
+        return
+    where = job.where
     left, right = st.columns([5, 1], vertical_alignment="center")
-    if snap is None:
+    if where is None:
         left.progress(0.0, text=text("train.run.starting", lang))
     else:
-        left.progress(snap.fraction, text=text(
-            "train.run.progress", lang, epoch=snap.epoch, epochs=snap.epochs,
-            step=snap.step - (snap.epoch - 1) * snap.steps_per_epoch, steps=snap.steps_per_epoch,
-            loss=f"{snap.loss:.3f}"))
+        left.progress(where.fraction, text=text(
+            "train.run.progress", lang, epoch=where.epoch, epochs=where.epochs,
+            step=where.batch, steps=where.steps_per_epoch, loss=f"{where.loss:.3f}"))
     right.button(text("train.run.stop", lang), key="train_stop", icon=":material/stop:",
-                 on_click=job.stop, help=text("train.run.stop_help", lang))
+                 on_click=_stop, args=(lang,), help=text("train.run.stop_help", lang))
+
+
+def _live(lang: str, look) -> None:
+    if st.session_state.get(SELECT) and _select_mine():
+        st.rerun()
+    job = _ended(lang)
+    if job is None:
+        return
+    snap = job.latest
     ctx = context.get()
     views.chart(make_curves(job.history, job.steps, epochs=job.config.epochs, look=look),
                 key="train_curves_live", ctx=ctx)
@@ -284,8 +330,9 @@ def _finish(run: Run, lang: str) -> None:
     _select_mine()
     st.session_state[DONE] = run
     o = job.outcome
-    st.session_state[NOTE] = ("success", text(f"train.run.done_{o.stopped}", lang,
-                                              best=o.best_epoch, seconds=f"{o.seconds:.1f}"))
+    st.session_state[NOTE] = ("success", text(
+        f"train.run.done_{o.stopped}", lang, best=o.best_epoch, seconds=f"{o.seconds:.1f}",
+        epoch=o.history[-1]["epoch"] if o.history else 0, epochs=job.config.epochs))
 
 
 def _select_mine() -> bool:
