@@ -66,8 +66,9 @@ def cmd_train(args) -> int:
     recurrent = not args.no_recurrence
     out = args.out or (DEFAULT_MODEL if recurrent else FEEDFORWARD_MODEL)
     net = "s_t = f(U x_t + W s_{t-1} + b)" if recurrent else "s_t = f(U x_t + b), W = 0"
-    print(f"training {net} on the built-in corpus (zh + en): H={config.hidden}, "
-          f"{config.optimizer} lr={config.lr}, batch {config.batch_size}, seed {config.seed}")
+    print(f"training {net} on the built-in corpus and the UD dev text (zh + en): "
+          f"H={config.hidden}, {config.optimizer} lr={config.lr}, batch {config.batch_size}, "
+          f"seed {config.seed}")
     try:
         result = train_builtin(config, recurrent=recurrent, callback=_epoch_printer())
     except KeyboardInterrupt:
