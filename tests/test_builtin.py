@@ -1,5 +1,7 @@
 """The shipped models: the tutorial's sentences, the accuracy targets (measured
 here, not copied), bitwise reproducible training, and the train/tag/eval commands."""
+import contextlib
+import io
 import json
 import subprocess
 import sys
@@ -9,6 +11,7 @@ import pytest
 
 from rnnviz import builtin, corpus, realtext, reference
 from rnnviz.checkpoint import load
+from rnnviz.cli import main
 from rnnviz.evaluate import predict
 from rnnviz.model import PARAM_NAMES
 from rnnviz.tagger import tag_text
@@ -21,8 +24,21 @@ from conftest import ROOT
 
 
 def run(*args):
+    """``python -m rnnviz ARGS`` in a fresh process (the module entry point itself)."""
     return subprocess.run([sys.executable, "-m", "rnnviz", *args], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
+
+
+def run_here(*args):
+    """The same command in this process (no second start-up: jieba and the models
+    are loaded once for the whole test session)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as e:
+            code = e.code
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture(scope="module")
@@ -200,13 +216,13 @@ def test_help_lists_every_command():
 
 
 def test_cli_tag_prints_the_tutorial_form():
-    out = run("tag", "我 吃 苹果")
+    out = run_here("tag", "我 吃 苹果")
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "我/nn 吃/v 苹果/nn"
 
 
 def test_cli_tag_json_has_probabilities_and_unknown_flags():
-    out = run("tag", "--json", "我 吃 榴莲")
+    out = run_here("tag", "--json", "我 吃 榴莲")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["tokens"] == ["我", "吃", "榴莲"] and data["tags"] == ["nn", "v", "nn"]
@@ -217,13 +233,13 @@ def test_cli_tag_json_has_probabilities_and_unknown_flags():
 
 @pytest.mark.parametrize("args", [("tag", ""), ("tag", "  "), ("tag", "x", "--model", "README.md")])
 def test_cli_tag_refuses_bad_input_without_a_traceback(args):
-    out = run(*args)
+    out = run_here(*args)
     assert out.returncode == 2
     assert out.stderr.startswith("error:") and "Traceback" not in out.stderr
 
 
 def test_cli_eval_prints_both_models_with_counts(reports):
-    out = run("eval")
+    out = run_here("eval")
     assert out.returncode == 0, out.stderr
     assert "RNN" in out.stdout and "W = 0" in out.stdout
     for report in reports.values():

@@ -302,6 +302,7 @@ def test_training_in_chromium_live_then_download_and_upload(page, app_server, tm
     assert page.locator("[data-testid='stException']").count() == 0
 
 
+@pytest.mark.slow
 def test_stop_ends_the_run_in_its_own_rerun_and_says_the_epoch():
     """Issue 17, item 7: the Stop click's own rerun ends the run (the child stops after
     its mini-batch and sends its outcome at once) and says at which epoch, in < 1 s."""
