@@ -18,7 +18,9 @@ SERVER_FIXTURES = frozenset({"browser", "page", "app_server", "server", "cluster
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
+        callspec = getattr(item, "callspec", None)
+        params = set(callspec.params) if callspec is not None else set()   # "page" = a path
+        if SERVER_FIXTURES & (set(getattr(item, "fixturenames", ())) - params):
             item.add_marker(pytest.mark.browser)
 
 

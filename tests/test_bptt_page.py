@@ -268,13 +268,14 @@ def test_a_shorter_sentence_with_the_last_step_sent_back_is_not_an_error():
 # --- in Chromium ------------------------------------------------------------------
 @pytest.mark.browser
 def test_bptt_page_in_the_browser(page, app_server):
-    query = urllib.parse.urlencode({"s": LONG, "bptt_wscale": "1.5"})
+    k = f"{exploding_scale(load_default().W):g}"      # the exploding preset's scale: ρ ≥ 1.5
+    query = urllib.parse.urlencode({"s": LONG, "bptt_wscale": k})
     page.goto(f"{app_server.base}/bptt?{query}")
     settle(page)
     page.keyboard.press("Escape")                  # a first-load dialog of the frame, if any
     page.locator(".st-key-bptt_f button", has_text="identity").click()
     settle(page)
-    assert "bptt_f=identity" in page.url and "bptt_wscale=1.5" in page.url
+    assert "bptt_f=identity" in page.url and f"bptt_wscale={k}" in page.url
     assert page.locator("[data-testid='stException']").count() == 0
     kinds = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')]
                                    .map(gd => JSON.parse(gd.layout.meta).kind)""")

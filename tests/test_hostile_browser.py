@@ -53,7 +53,12 @@ def assert_harmless(page, where: str) -> None:
 @pytest.mark.parametrize("path", SENTENCE_PATHS, ids=lambda p: p or "rnn")
 def test_payloads_in_the_link_are_text_on_every_sentence_page(page, app_server, path):
     open_app(page, app_server.base, path, s=ALL)
-    assert box(page).input_value() == ALL[:400]      # the box shows it, as typed
+    try:                                             # the box shows it, as typed
+        page.wait_for_function("(v) => document.querySelector("
+                               "\"[data-testid='stTextInput'] input\").value === v",
+                               arg=ALL[:400], timeout=60_000)
+    finally:
+        assert box(page).input_value() == ALL[:400]
     assert_harmless(page, f"/{path}?s=")
 
 

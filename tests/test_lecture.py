@@ -179,7 +179,8 @@ def test_normal_view_keeps_the_normal_size():
 # language switch, labelled in both languages so that anyone can find it.
 LATIN_OK = {"language", "rnnviz", "rnn", "tanh", "softmax", "sigmoid", "relu", "identity", "unk", "csv",
             "svg", "png", "html", "npz", "numpy", "load", "file", "english", "home", "end",
-            "space", "eat", "apples", "true", "false", "nan"}
+            "space", "eat", "apples", "true", "false", "nan",
+            "ewt", "gsdsimp"}      # the names of the UD treebanks the model learned from
 
 
 def visible_texts(at) -> list[str]:
