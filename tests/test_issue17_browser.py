@@ -125,3 +125,63 @@ def test_bptt_backward_graph_keeps_its_colour_bar_by_its_columns(browser, app_se
         assert gap["used"] > 0.5, gap                 # three words use half the width
     finally:
         page.context.close()
+
+
+# every text of a chart as drawn: [text, font px, left, top, right, bottom]
+CHART_TEXTS = """(key) => {
+  const box = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+  return [...box.querySelectorAll('.main-svg text')].filter((t) => {
+    const r = t.getBoundingClientRect(), cs = getComputedStyle(t);
+    return t.textContent.trim() && r.width > 0 && cs.display !== 'none' &&
+      cs.visibility !== 'hidden' && parseFloat(cs.opacity || '1') > 0;
+  }).map((t) => { const r = t.getBoundingClientRect();
+    return [t.textContent, parseFloat(getComputedStyle(t).fontSize), r.left, r.top,
+            r.right, r.bottom]; });
+}"""
+
+
+def overlapping(texts, slack=1.0):
+    out = []
+    for i, a in enumerate(texts):
+        for b in texts[i + 1:]:
+            if (min(a[4], b[4]) - max(a[2], b[2]) > slack and
+                    min(a[5], b[5]) - max(a[3], b[3]) > slack):
+                out.append((a[0], b[0]))
+    return out
+
+
+@pytest.mark.parametrize("path", ["", "weights", "bptt", "why"])
+def test_a_phone_never_scrolls_the_page_sideways(browser, app_server, path):
+    page = open_page(browser, app_server.base, path, width=390, height=844,
+                     s="I want to book a room")
+    try:
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+        screenshot(page, f"issue17-phone-{path or 'network'}")
+    finally:
+        page.context.close()
+
+
+def test_the_network_page_on_a_phone_is_readable(browser, app_server):
+    page = open_page(browser, app_server.base, width=390, height=844, s="I want to book a room")
+    try:
+        for key in ("unrolled", "formula", "neurons"):
+            texts = page.evaluate(CHART_TEXTS, key)
+            assert texts, key
+            assert min(t[1] for t in texts) >= 11, (key, min(texts, key=lambda t: t[1]))
+            assert not overlapping(texts), (key, overlapping(texts)[:5])
+    finally:
+        page.context.close()
+
+
+def test_a_50_token_sentence_keeps_the_unrolled_graph_readable(browser, app_server):
+    sentence = " ".join(["I think that the book that my friend gave me last year is very "
+                         "good ."] * 4)
+    page = open_page(browser, app_server.base, width=1366, height=768, s=sentence)
+    try:
+        texts = page.evaluate(CHART_TEXTS, "unrolled")
+        assert len([t for t in texts if "1.00" in t[0]]) > 10     # probabilities drawn
+        assert min(t[1] for t in texts) >= 11
+        assert not overlapping(texts), overlapping(texts)[:5]
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 1366
+    finally:
+        page.context.close()

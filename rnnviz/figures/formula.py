@@ -102,7 +102,7 @@ def make_formula(tr: Trace, t: int, *, look: style.Look = style.Look(),
     eq_s = style.pretty(f"s_{t} = {f}(U x_{t} + W s_{t - 1} + b)")
     eq_o = style.pretty(f"o_{t} = softmax(V s_{t} + c)")
     # the title (two lines, centred in the margin) clear of the two-line column names
-    top_margin = look.scaled(8.6) + 4 * max(0, look.font_size - 14)
+    top_margin = look.scaled(9.6) + 4 * max(0, look.font_size - 14)
     row = max(26, look.scaled(1.5))                 # px per unit: room for its number
     layout = style.base_layout(look, height=height or max(look.scaled(22),
                                                           row * max(H, K) + top_margin + 10),
@@ -127,4 +127,4 @@ def make_formula(tr: Trace, t: int, *, look: style.Look = style.Look(),
                     anchor="x2",
                     ticktext=[f"<b>{tg}</b>" if k == top else tg for k, tg in enumerate(tags)],
                     tickvals=tags),
-        meta=dict(kind="formula", t=t)))
+        meta=dict(kind="formula", t=t, min_width=int(520 * look.font_size / 14))))

@@ -140,5 +140,8 @@ def make_neurons(tr: Trace, t: int, *, look: style.Look = style.Look(),
         yaxis=dict(style.hidden_axis(), range=[Y_IN - 0.55, Y_OUT + 0.42]),
         annotations=[dict(text=text("fig.neurons.edges", lang), x=1, y=0, xref="paper",
                           yref="paper", showarrow=False, xanchor="right", yanchor="top",
-                          font=dict(size=look.scaled(0.75), color=look.muted))],
-        meta=dict(kind="neurons", t=t)))
+                          font=dict(size=look.scaled(0.8), color=look.muted))],
+        # drawn at least this wide (views.chart scrolls it on a phone): the tags and
+        # units keep ~24 px each
+        meta=dict(kind="neurons", t=t,
+                  min_width=int((right - left + 3.5) * 24 * look.font_size / 14))))

@@ -25,6 +25,10 @@ HALF_H = 0.22           # half height of the x and o boxes
 S_HALF_H = 0.34         # half height of the s strip
 FOLDED_X = -3.0         # where the folded diagram sits, left of s_0
 MIN_COLS = 9.6          # short sentences keep narrow columns (room on the right)
+MIN_COL_PX = 44         # a column is never drawn narrower (px; see meta.min_width)
+MAX_WORD_PX = 84        # longer words are cut with … in their box
+FOLDED_UNIT_PX = 70     # the folded network's labels need this many px per column
+FOLDED_MAX_T = 12       # longer sentences leave the folded network out (room for words)
 
 
 def validate(tr: Trace, t: int, unknown=None) -> None:
@@ -35,10 +39,13 @@ def validate(tr: Trace, t: int, unknown=None) -> None:
 
 
 def make_unrolled(tr: Trace, t: int, *, unknown=None, look: style.Look = style.Look(),
-                  show_folded: bool = True, height: int | None = None) -> go.Figure:
-    """The unrolled graph of ``tr`` with step ``t`` (1-based) highlighted."""
+                  show_folded: bool | None = None, height: int | None = None) -> go.Figure:
+    """The unrolled graph of ``tr`` with step ``t`` (1-based) highlighted; the folded
+    network on its left (default: for sentences of up to FOLDED_MAX_T tokens)."""
     validate(tr, t, unknown)
     lang, T, m = look.lang, tr.T, tr.model
+    if show_folded is None:
+        show_folded = T <= FOLDED_MAX_T
     unknown = list(unknown) if unknown is not None else [False] * T
     traces, shapes = [], []
 
@@ -93,9 +100,15 @@ def make_unrolled(tr: Trace, t: int, *, unknown=None, look: style.Look = style.L
         shapes.append(box(i - HALF_W, Y_O - HALF_H, i + HALF_W, Y_O + HALF_H, radius=False,
                           fill=colour, line=look.fg if sel else colour, width=2.5 if sel else 1))
 
-    word_size = look.scaled(1.0 if T <= 12 else 0.85 if T <= 24 else 0.7)
-    traces.append(labels(range(1, T + 1), [Y_X] * T,
-                         [w + ("?" if u else "") for w, u in zip(words, unknown)],
+    # Text keeps a readable size at any length (never under 11 px at the normal size);
+    # the figure says how wide it must be drawn (meta.min_width: views.chart scrolls it
+    # sideways on a narrower screen) for each word and "1.00" to fit inside its box.
+    word_size = look.scaled(1.0 if T <= 12 else 0.85)
+    shown = [_fit(w + ("?" if u else ""), word_size) for w, u in zip(tr.tokens, unknown)]
+    col_px = max([MIN_COL_PX * look.font_size / 14] + [
+        style.text_width(w, word_size) / (2 * HALF_W) + 4
+                                 for w in shown + ["1.00", "part"]])
+    traces.append(labels(range(1, T + 1), [Y_X] * T, [style.esc(w) for w in shown],
                          size=word_size, colour=look.fg, name="x"))
     traces.append(dict(labels(range(1, T + 1), [Y_O] * T,
                               [f"{tags[i]}<br>{conf[i]:.2f}" for i in range(T)],
@@ -143,14 +156,27 @@ def make_unrolled(tr: Trace, t: int, *, unknown=None, look: style.Look = style.L
 
     x_lo = FOLDED_X - 0.5 if show_folded else -0.6
     n_cols = T + 1 + (3.3 if show_folded else 0)
+    x_hi = max(T + 0.6, MIN_COLS)
+    unit_px = max(col_px, FOLDED_UNIT_PX * look.font_size / 14) if show_folded else col_px
+    min_width = int(np.ceil((x_hi - x_lo) * unit_px)) + 8
     layout = style.base_layout(look, height=height or look.scaled(25), margin=dict(
         l=4, r=4, t=8, b=max(28, look.scaled(1.35))))
     return style.figure(traces, dict(**layout, shapes=shapes, dragmode=False,
-                      xaxis=dict(range=[x_lo, max(T + 0.6, MIN_COLS)], fixedrange=True,
+                      xaxis=dict(range=[x_lo, x_hi], fixedrange=True,
                                  showgrid=False, zeroline=False, showline=False,
                                  tickmode="array", tickvals=list(range(0, T + 1)),
                                  ticktext=[f"<b>t = {c}</b>" if c == t else f"t = {c}"
                                            if T <= 12 else str(c) for c in cols],
                                  tickfont=dict(size=look.scaled(0.8), color=look.muted)),
                       yaxis=dict(style.hidden_axis(), range=[Y_X - 0.5, Y_O + 0.5]),
-                      meta=dict(kind="unrolled", T=T, t=t, n_cols=n_cols)))
+                      meta=dict(kind="unrolled", T=T, t=t, n_cols=n_cols,
+                                min_width=min_width)))
+
+
+def _fit(word: str, px: float) -> str:
+    """A word as its box shows it: cut with … beyond MAX_WORD_PX (the hover has it all)."""
+    if style.text_width(word, px) <= MAX_WORD_PX:
+        return word
+    while word and style.text_width(word + "…", px) > MAX_WORD_PX:
+        word = word[:-1]
+    return word + "…"

@@ -69,13 +69,28 @@ def chart(fig, *, key: str, ctx: Context, t: int | None = None, alt: str | None 
     st.plotly_chart. The browser helper names downloads from the figure's meta
     (kind, t), so the figure itself is not changed: an unchanged figure is not
     sent again."""
-    kind = meta_of(fig).get("kind", key)
+    meta = meta_of(fig)
+    kind = meta.get("kind", key)
     if alt is None:
         alt = describe(f"alt.{kind}", ctx, t) if f"alt.{kind}" in STRINGS else None
     if kwargs.get("selection_mode") == "points":
         fig = with_click_layout(fig)
+    min_width = meta.get("min_width")
+    if min_width:
+        where = scroller(key, int(min_width), where)
     return (where or st).plotly_chart(fig, key=key, config=chart_config(ctx.lang, zoom),
                                       theme=None, alt=alt, **kwargs)
+
+
+def scroller(key: str, min_width: int, where=None):
+    """A container that scrolls sideways when it is narrower than ``min_width`` px, for
+    the chart ``key`` (a figure whose ``layout.meta.min_width`` says how wide it must be
+    drawn for its labels not to overlap: a long sentence, a phone). The page itself never
+    gets wider than the screen."""
+    box = (where or st).container(key=f"{key}_scroll")
+    st.html(f"<style>.st-key-{key}_scroll {{ overflow-x: auto; overflow-y: hidden; }}\n"
+            f".st-key-{key}_scroll > .st-key-{key} {{ min-width: {min_width}px; }}</style>")
+    return box
 
 
 # What Streamlit's chart sets on a figure whose points can be clicked, unless the figure
