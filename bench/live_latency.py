@@ -226,7 +226,7 @@ def measure_open(browser, url: str, keys: str, every: float,
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pages", default="", help="comma-separated URL paths of app pages "
-                    "('' = the main page); default: every page with the sentence box")
+                    "('network' = the main page); default: every page with the sentence box")
     ap.add_argument("--keys", type=int, default=0, help="type only the first N keys")
     ap.add_argument("--quiet", type=float, default=500.0, help="ms without change = done")
     ap.add_argument("--app", default="app.py")
@@ -246,7 +246,8 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     keys = SENTENCE[:args.keys] if args.keys else SENTENCE
-    pages = args.pages.split(",") if args.pages else None
+    pages = ["" if p in ("network", "/") else p for p in args.pages.split(",")] \
+        if args.pages else None
     servers = []
     try:
         floor, floor_base = start_server("bench/floor_app.py")
