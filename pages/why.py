@@ -102,6 +102,7 @@ def edit_view():
     feedforward.default_edit(ctx.text, rnn_tg.tags, ff_tg.tags)
     pick, word = st.columns([1, 1])
     k = pick.selectbox(text("why.edit.k", lang), range(1, T + 1), key=feedforward.EDIT_K,
+                       placeholder=text("streamlit.choose", lang),
                        format_func=lambda i: f"{i} · {rnn_tg.tokens[i - 1]}")
     typed = word.text_input(text("why.edit.word", lang), key=feedforward.EDIT_WORD,
                             max_chars=40, placeholder="<unk>").strip()

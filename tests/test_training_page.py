@@ -83,7 +83,7 @@ def test_stop_works_mid_training_and_keeps_the_best_epoch():
     run = at.session_state["_train_done"]
     assert run.job.outcome.stopped == "callback"
     assert len(run.job.history) < 100                     # stopped before the 100th epoch
-    assert "Stopped after" in at.success[0].value and session_model(at) is not None
+    assert "Stopped at epoch" in at.success[0].value and session_model(at) is not None
 
 
 @pytest.mark.slow
