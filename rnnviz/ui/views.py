@@ -88,9 +88,12 @@ def scroller(key: str, min_width: int, where=None):
     drawn for its labels not to overlap: a long sentence, a phone). The page itself never
     gets wider than the screen."""
     box = (where or st).container(key=f"{key}_scroll")
-    st.html(f"<style>.st-key-{key}_scroll {{ overflow-x: auto; overflow-y: hidden; }}\n"
-            f".st-key-{key}_scroll > .st-key-{key} {{ min-width: {min_width}px; }}</style>")
+    st.html(SCROLL_CSS.format(key=key, min_width=min_width))
     return box
+
+
+SCROLL_CSS = ("<style>.st-key-{key}_scroll {{ overflow-x: auto; overflow-y: hidden; }}\n"
+              ".st-key-{key}_scroll > .st-key-{key} {{ min-width: {min_width}px; }}</style>")
 
 
 # What Streamlit's chart sets on a figure whose points can be clicked, unless the figure
