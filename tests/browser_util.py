@@ -106,6 +106,17 @@ def settle(page, timeout_ms: int = 30_000, quiet_ms: int = 600) -> None:
     raise TimeoutError("the page did not settle")
 
 
+def wait_for_box(page, value: str, timeout_ms: int = 60_000) -> None:
+    """Wait until the sentence box shows ``value`` (a link's ?s= arrives a rerun after
+    the box is first drawn: on a busy machine it can read '' for a while)."""
+    try:
+        page.wait_for_function(
+            """(v) => { const e = document.querySelector("[data-testid='stTextInput'] input");
+                        return e !== null && e.value === v; }""", arg=value, timeout=timeout_ms)
+    except Exception:       # the caller's assertion says what the box holds instead
+        pass
+
+
 def screenshot(page, name: str) -> Path:
     """Save a screenshot of the whole page as a test artifact (test-artifacts/NAME.png).
 

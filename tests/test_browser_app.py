@@ -3,7 +3,7 @@ import urllib.parse
 
 import pytest
 
-from browser_util import screenshot, settle
+from browser_util import screenshot, settle, wait_for_box
 from rnnviz.ui.shell import PAGES
 
 pytestmark = pytest.mark.browser
@@ -65,6 +65,7 @@ def test_a_rerun_does_not_fade_the_page(page, app_server):
 
 def test_a_link_opens_with_its_sentence(page, app_server):
     open_app(page, app_server.base, s="I eat apples")
+    wait_for_box(page, "I eat apples")
     assert page.locator("[data-testid='stTextInput'] input").first.input_value() == "I eat apples"
     assert chips_text(page) == "I/nn eat/v apples/nn"
 

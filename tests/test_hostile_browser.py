@@ -8,7 +8,7 @@ import urllib.parse
 
 import pytest
 
-from browser_util import settle
+from browser_util import wait_for_box, settle
 from rnnviz.ui.shell import PAGES
 
 pytestmark = pytest.mark.browser
@@ -53,12 +53,8 @@ def assert_harmless(page, where: str) -> None:
 @pytest.mark.parametrize("path", SENTENCE_PATHS, ids=lambda p: p or "rnn")
 def test_payloads_in_the_link_are_text_on_every_sentence_page(page, app_server, path):
     open_app(page, app_server.base, path, s=ALL)
-    try:                                             # the box shows it, as typed
-        page.wait_for_function("(v) => document.querySelector("
-                               "\"[data-testid='stTextInput'] input\").value === v",
-                               arg=ALL[:400], timeout=60_000)
-    finally:
-        assert box(page).input_value() == ALL[:400]
+    wait_for_box(page, ALL[:400])
+    assert box(page).input_value() == ALL[:400]      # the box shows it, as typed
     assert_harmless(page, f"/{path}?s=")
 
 
