@@ -6,6 +6,7 @@ r"""The tutorial's recurrent network, its parameters and its shapes.
 Shapes (H hidden units, |vocab| words, K tags, T tokens, B sentences):
 
     x_t   one-hot over the vocabulary, stored as a word id; U x_t = U[:, x_t]
+          (an unknown word's id is its class column: unknown.lookup)
     U     (H, |vocab|)   input  -> hidden
     W     (H, H)         hidden -> hidden, the self-loop
     V     (K, H)         hidden -> output
@@ -78,11 +79,6 @@ class RNN:
     @cached_property
     def tag_index(self) -> dict[str, int]:
         return {t: i for i, t in enumerate(self.tags)}
-
-    def word_ids(self, keys: Sequence[str]) -> np.ndarray:
-        """Ids of normalised words; unknown ones map to 0 (``<unk>``)."""
-        get = self.word_index.get
-        return np.fromiter((get(k, 0) for k in keys), dtype=np.intp, count=len(keys))
 
     def tag_ids(self, tags: Sequence[str]) -> np.ndarray:
         try:
