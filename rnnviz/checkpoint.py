@@ -113,7 +113,7 @@ def _strings(arrays, key) -> tuple[str, ...]:
     if a.dtype.kind != "U" or a.ndim != 1:
         raise CheckpointError(f"{key} must be a 1-D text array, got dtype {a.dtype} "
                               f"shape {a.shape}")
-    return tuple(str(w) for w in a)
+    return tuple(a.tolist())
 
 
 def _build(arrays: dict[str, np.ndarray]) -> RNN:

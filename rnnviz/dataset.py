@@ -42,7 +42,7 @@ def build_vocab(sentences: Iterable[Sentence], *, max_size: int | None = None,
         words = words[:max(max_size - 1, 0)]
     if min_class_count is None:
         return (UNK, *words)
-    by_class = class_counts(k for k, n in counts.items() for _ in range(n))
+    by_class = class_counts(counts)
     kept = sorted((c for c, n in by_class.items() if n >= min_class_count),
                   key=lambda c: (-by_class[c], c))
     return (UNK, *words, *kept)

@@ -135,8 +135,9 @@ class Edit:
 
     @property
     def ds(self) -> np.ndarray:
-        """(T,): ‖s'_t − s_t‖ for t = 1..T (0 before k)."""
-        return np.linalg.norm(self.after.s[1:] - self.before.s[1:], axis=1)
+        """(T,): ‖s'_t − s_t‖ for t = 1..T (0 before k; NaN where s overflowed)."""
+        with np.errstate(all="ignore"):          # ∞ − ∞ of an overflowed state is NaN
+            return np.linalg.norm(self.after.s[1:] - self.before.s[1:], axis=1)
 
     @property
     def changed(self) -> np.ndarray:

@@ -69,11 +69,15 @@ class Tokenized:
     message: str | None = None   # for the user: empty input, text cut
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize(word: str) -> str:
     """The lookup key of a word: NFKC + casefold, curly apostrophes straight,
-    whitespace and control characters dropped (``"ＡＰＰＬＥＳ"`` -> ``"apples"``)."""
+    whitespace and control characters dropped (``"ＡＰＰＬＥＳ"`` -> ``"apples"``).
+    Cached: corpora repeat their words, and tests and pages normalise the same ones."""
     key = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", word).casefold())
-    key = "".join(ch for ch in key.translate(_APOSTROPHES) if _is_visible(ch))
+    key = key.translate(_APOSTROPHES)
+    if not key.isprintable() or " " in key:   # printable and no space: all visible
+        key = "".join(ch for ch in key if _is_visible(ch))
     return key or word.casefold()
 
 

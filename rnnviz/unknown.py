@@ -22,9 +22,10 @@ the Chinese classes.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -60,6 +61,7 @@ def is_class(entry: str) -> bool:
     return entry == UNK or entry.startswith(PREFIX)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def classes(key: str) -> tuple[str, ...]:
     """The classes of an unknown word's normalised key, most specific first
     (``<unk>`` itself is not listed: it is the last resort of every lookup)."""
@@ -111,12 +113,14 @@ def replacement_ids(vocab: Sequence[str]) -> np.ndarray:
                      for i, w in enumerate(vocab)], dtype=np.intp)
 
 
-def class_counts(keys) -> dict[str, int]:
-    """How often each class would stand for one of ``keys`` (e.g. a training set's)."""
+def class_counts(keys: Iterable[str] | Mapping[str, int]) -> dict[str, int]:
+    """How often each class would stand for one of ``keys`` (e.g. a training set's);
+    a mapping counts each key as often as its value says."""
+    weighted = keys.items() if isinstance(keys, Mapping) else ((k, 1) for k in keys)
     counts: dict[str, int] = {}
-    for key in keys:
+    for key, n in weighted:
         for c in classes(key):
-            counts[c] = counts.get(c, 0) + 1
+            counts[c] = counts.get(c, 0) + n
     return counts
 
 

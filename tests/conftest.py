@@ -1,3 +1,4 @@
+import functools
 import sys
 from pathlib import Path
 
@@ -24,6 +25,14 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+@functools.lru_cache(maxsize=None)
+def ud_corpus(name: str, column: str = "upos"):
+    """A treebank of ../shared/data/ud read once per test process (read-only: the
+    sentences are shared by the tests that ask for the same file and column)."""
+    from rnnviz.conllu_data import CLI_LIMITS, read_corpus
+    return read_corpus(SHARED_UD / name, column=column, limits=CLI_LIMITS)
+
+
 @pytest.fixture
 def small_model():
     """H=5, 11 words + <unk>, 4 tags, with a recurrence strong enough to matter."""
@@ -43,6 +52,23 @@ def batch():
 
 # --- pages (AppTest) --------------------------------------------------------
 from streamlit.testing.v1 import AppTest  # noqa: E402
+import streamlit.components.v2.manifest_scanner as _manifest_scanner  # noqa: E402
+import streamlit.testing.v1.app_test as _app_test  # noqa: E402
+
+# Streamlit workaround (tests only), checked by tests/test_streamlit_compat.py.
+# Undocumented: every AppTest builds its own BidiComponentManager, whose
+# discover_and_register_components() calls manifest_scanner.scan_component_manifests()
+# and so parses the metadata of every installed distribution. Measured with cProfile
+# (131 packages installed): 0.72 s of a page run's 0.87 s, 60 % of the fast tier.
+# The installed packages do not change while pytest runs, so the scan runs once.
+_scan_once = functools.lru_cache(maxsize=None)(_manifest_scanner.scan_component_manifests)
+_manifest_scanner.scan_component_manifests = _scan_once
+# Undocumented: AppTest._run also builds a new ScriptCache on every run, so each page
+# script is read, rewritten for "magic" and compiled again: 6.8 s of the fast tier
+# (py-spy). A server keeps one ScriptCache for its life; the tests share one too
+# (the scripts do not change while pytest runs).
+_scripts = _app_test.ScriptCache()
+_app_test.ScriptCache = lambda: _scripts
 
 APP = str(ROOT / "app.py")      # absolute: AppTest resolves pages against it
 

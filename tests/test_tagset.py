@@ -2,8 +2,7 @@
 UPOS_TO_TAG elsewhere; the English treebank is untouched by the overrides."""
 import pytest
 
-from conftest import SHARED_UD
-from rnnviz.conllu_data import CLI_LIMITS, read_corpus
+from conftest import SHARED_UD, ud_corpus
 from rnnviz.tagset import (RB_CONJUNCTIONS, TAGS, UPOS_TO_TAG, XPOS_OVERRIDES, ud_tag,
                            ud_to_tag)
 
@@ -41,8 +40,8 @@ def test_the_table_maps_into_the_tagset_and_overrides_only_where_it_changes_or_d
 
 
 def _both_columns(name):
-    upos = read_corpus(SHARED_UD / name, column="upos", limits=CLI_LIMITS).sentences
-    xpos = read_corpus(SHARED_UD / name, column="xpos", limits=CLI_LIMITS).sentences
+    upos = ud_corpus(name, "upos").sentences
+    xpos = ud_corpus(name, "xpos").sentences
     return [((w, u), x) for su, sx in zip(upos, xpos, strict=True)
             for (w, u), (_, x) in zip(su, sx, strict=True)]
 

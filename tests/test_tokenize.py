@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rnnviz.corpus import load
-from rnnviz.tokenize import MAX_CHARS, MAX_TOKENS, Tokenized, normalize, tokenize
+from rnnviz.tokenize import MAX_CHARS, MAX_TOKENS, Tokenized, _dictionary, normalize, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -112,17 +112,15 @@ def convention_cut(words: list[str], i: int) -> bool:
 def test_everyday_sentences_split_no_jieba_word_except_by_the_conventions():
     """A word of jieba's dictionary is split only by the conventions; a piece that
     only jieba's HMM guessed (我听说 ``他来`` 了) may be split into dictionary words."""
-    import jieba
-    in_dictionary = jieba.Tokenizer()
-    in_dictionary.initialize()
-    assert len(EVERYDAY) >= 50
+    jieba = _dictionary().segmenter      # jieba.Tokenizer() with the default dictionary,
+    assert len(EVERYDAY) >= 50          # as jieba.lcut uses (loaded once per process)
     for text in EVERYDAY:
         words = list(tokenize(text).tokens)
         assert "".join(words) == text
         ends = {sum(map(len, words[:i])): i for i in range(1, len(words))}
         start = 0
         for jieba_word in jieba.lcut(text):
-            guessed = in_dictionary.FREQ.get(jieba_word, 0) == 0
+            guessed = jieba.FREQ.get(jieba_word, 0) == 0
             for cut in range(start + 1, start + len(jieba_word)):
                 if cut in ends and not guessed:
                     assert convention_cut(words, ends[cut]), (text, jieba_word, words)
@@ -141,7 +139,7 @@ def test_unspaced_corpus_sentences_segment_like_the_corpus_where_jieba_allows():
     Measured: 3,226 of 3,914 zh sentences (82.4 %; test split 81.6 %) come back
     as exactly the corpus tokens (jieba alone: 57 %). Every corpus word boundary
     that jieba finds is kept."""
-    import jieba
+    jieba = _dictionary().segmenter
     sentences = [[w for w, _ in s] for split in ("train", "dev", "test") for s in load("zh", split)]
     same = 0
     for words in sentences:

@@ -5,10 +5,10 @@ bench/ud_vs_torch.py (minutes, not seconds).
 """
 import pytest
 
-from conftest import SHARED_UD
+from conftest import SHARED_UD, ud_corpus
 from rnnviz import userdata
 from rnnviz.cli import main
-from rnnviz.conllu_data import CLI_LIMITS, UPOS, read_corpus
+from rnnviz.conllu_data import UPOS
 from rnnviz.model import init_rnn
 from rnnviz.train import TrainConfig, train
 
@@ -24,25 +24,25 @@ COUNTS = {  # file: (sentences, tokens) as the treebanks' README states them
 
 @pytest.mark.parametrize("name", COUNTS)
 def test_sentence_and_token_counts_equal_the_treebank(name):
-    c = read_corpus(SHARED_UD / name, limits=CLI_LIMITS)
+    c = ud_corpus(name)
     assert (len(c.sentences), c.n_tokens) == COUNTS[name]
     assert not c.skipped and {t for s in c.sentences for _, t in s} <= set(UPOS)
 
 
 def test_ewt_multiword_tokens_become_their_syntactic_words():
-    c = read_corpus(SHARED_UD / "en_ewt-ud-dev.conllu", limits=CLI_LIMITS)
+    c = ud_corpus("en_ewt-ud-dev.conllu")
     words = [w for s in c.sentences for w, _ in s]
     assert "n't" in words and "don't" not in words
 
 
 def test_xpos_of_the_chinese_treebank():
-    c = read_corpus(SHARED_UD / "zh_gsdsimp-ud-dev.conllu", column="xpos", limits=CLI_LIMITS)
+    c = ud_corpus("zh_gsdsimp-ud-dev.conllu", "xpos")
     assert c.n_tokens == 12_663 and {"NN", "VV"} <= {t for s in c.sentences for _, t in s}
 
 
 def test_a_few_epochs_on_a_slice_learn_something_and_the_baseline_is_as_stated():
-    dev = read_corpus(SHARED_UD / "zh_gsdsimp-ud-dev.conllu", limits=CLI_LIMITS).sentences
-    test = read_corpus(SHARED_UD / "zh_gsdsimp-ud-test.conllu", limits=CLI_LIMITS).sentences
+    dev = ud_corpus("zh_gsdsimp-ud-dev.conllu").sentences
+    test = ud_corpus("zh_gsdsimp-ud-test.conllu").sentences
     base, _ = userdata.most_frequent_tag(dev, test)
     assert round(100 * base.accuracy, 1) == 74.2                 # the data README's figure
     data = userdata.prepare(userdata.split(dev[:200], test[:100]), max_vocab=1000)

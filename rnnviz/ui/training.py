@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import streamlit as st
 from streamlit.errors import StreamlitWidgetAlreadyInstantiatedError
 
-from .. import checkpoint, corpus, urlstate
+from .. import checkpoint, urlstate
 from ..activations import ACTIVATIONS
 from ..background import JobSlots, TrainingJob
 from ..conllu_data import APP_LIMITS, COLUMNS, BadSentences, Corpus, CorpusError, read_corpus
@@ -38,7 +38,7 @@ from ..model import RNN
 from ..optim import OPTIMIZERS
 from ..train import TrainConfig
 from ..userdata import Prepared, Splits, most_frequent_tag, prepare, split
-from . import context, models, views
+from . import context, models, resources, views
 
 RUN, DONE, DATA = "_train_run", "_train_done", "_train_data"
 NOTE, MODEL_NOTE = "_train_note", "_train_model_note"
@@ -94,9 +94,7 @@ def data_section(lang: str) -> tuple[Prepared, str] | None:
                            key="train_vocab", disabled=busy,
                            help=text("train.data.vocab_help", lang))
     if source != "upload":
-        splits = Splits(*(tuple(map(tuple, corpus.load(None, s))) for s in corpus.SPLITS),
-                        test_source="builtin")
-        return _prepared(("builtin", cap), splits, cap, text("train.data.builtin_name", lang))
+        return resources.builtin_training_data(cap), text("train.data.builtin_name", lang)
     lim = APP_LIMITS
     st.caption(text("train.data.limits", lang, mb=CORPUS_UPLOAD_MB,
                     sentences=f"{lim.max_sentences:,}", tokens=f"{lim.max_tokens:,}"))
