@@ -229,7 +229,7 @@ def test_a_file_with_bad_sentences_loads_without_them_after_the_user_agrees():
     (b"1\tI\tI\tPRON\t_\t_\n", "has 6 tab-separated columns"),
     ("word without tag".encode(), "has no /tag"),
     (b"x" * (10_000_001), "the limit is 10 MB"),
-])
+], ids=["six-columns", "no-tag", "too-big"])
 def test_corpus_problems_are_named_and_nothing_breaks(data, words):
     at = upload_corpus(open_page(), "bad.conllu" if b"\t" in data[:20] else "bad.txt", data)
     assert not at.exception
