@@ -22,20 +22,19 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests"))      # the tests' helpers
 
 SENTENCE = "我 的 朋友 昨天 在 学校 吃 了 三 个 苹果 ， 他 说 这 本 书 很 好 。"
 WIDE, COLUMN = 1440, 1013         # px at a 1600 px window: a full-width chart, one in a [5, 2] column
 
 
 def bptt_figures(sentence: str):
-    from rnnviz.builtin import load_default
+    from rnnviz.training.builtin import load_default
     from rnnviz.figures.backward import make_backward
     from rnnviz.figures.flow import make_flow
     from rnnviz.figures.gradients import make_dw_terms, make_gradients
-    from rnnviz.lesson import lesson
-    from rnnviz.tagger import tag_text
+    from rnnviz.lessons.backprop import lesson
+    from rnnviz.training.tagger import tag_text
     m = load_default()
     tg = tag_text(m, sentence)
     ls = lesson(m, tg.trace.x, tg.trace.pred, tokens=tg.tokens)

@@ -294,8 +294,7 @@ def main() -> int:
 
 def sentence_pages() -> list[str]:
     """The URL paths of the pages with the live sentence box ('' = the first page)."""
-    sys.path.insert(0, str(ROOT))
-    from rnnviz import urlstate
+    from rnnviz.ui import urlstate
     return ["" if p == urlstate.NETWORK else p for p in urlstate.SENTENCE_PAGES]
 
 

@@ -50,7 +50,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path.insert(0, str(ROOT / "tests"))      # the tests' helpers
 
 from browser_util import Server  # noqa: E402
 from st_client import StreamlitSession  # noqa: E402
@@ -61,7 +61,7 @@ PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 # --- what the students type, and what they must see ------------------------
 def sentences(n: int) -> list[str]:
     """n different sentences of the test corpus, Chinese and English alternating."""
-    from rnnviz.corpus import load
+    from rnnviz.text.corpus import load
     zh, en = load("zh", "test"), load("en", "test")
     out = []
     for pair in zip(zh, en):
@@ -74,7 +74,7 @@ def sentences(n: int) -> list[str]:
 
 def expected_chips(text: str, model) -> list[tuple[str, str]]:
     """What the tag chips must show for ``text`` (nothing for a blank box)."""
-    from rnnviz.tagger import tag_text
+    from rnnviz.training.tagger import tag_text
     if not text.strip():
         return []
     tg = tag_text(model, text)
@@ -259,8 +259,8 @@ def row(r: Round) -> str:
 
 
 async def run(url: str, pids: list[int], args) -> int:
-    from rnnviz.checkpoint import load
-    from rnnviz.ui.resources import DEFAULT_MODEL
+    from rnnviz.nn.checkpoint import load
+    from rnnviz.data import DEFAULT_MODEL
     model = load(DEFAULT_MODEL)
     n_max = max(args.sessions)
     texts = sentences(n_max)

@@ -11,8 +11,8 @@ are joined without spaces and segmented by
 - ``old``: the tokenizer before issue 16, reimplemented below: jieba that also
   knows the built-in corpus words, then every piece that is not a corpus word
   split into corpus words;
-- ``new``: ``rnnviz.tokenize.tokenize`` (jieba, then only the tagset's
-  conventions split a word; see ``rnnviz/tokenize.py``).
+- ``new``: ``rnnviz.text.tokenize.tokenize`` (jieba, then only the tagset's
+  conventions split a word; see ``rnnviz/text/tokenize.py``).
 
 It prints, per segmenter, word precision / recall / F1 (a word is right when
 both its ends are gold word ends, the usual SIGHAN score), boundary F1 (the cut
@@ -24,7 +24,7 @@ the everyday test set (``bench/everyday/zh.tagged``, for measuring only). Exits
 0 when the UD file is absent (it says so).
 
 ``--audit N`` instead lists every word of jieba's dictionary with frequency N or
-more that the conventions of ``rnnviz/tokenize.py`` split (as a word on its
+more that the conventions of ``rnnviz/text/tokenize.py`` split (as a word on its
 own, with no number before it), most frequent first: the list to read when a
 table there changes (a word wrongly split goes into LEXICAL).
 
@@ -43,8 +43,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
 DEFAULT = ROOT.parent / "shared" / "data" / "ud" / "zh_gsdsimp-ud-test.conllu"
 
 
@@ -66,7 +64,7 @@ def cuts(words: list[str]) -> set[int]:
 def _old_jieba():
     import jieba
 
-    from rnnviz.tokenize import _HAN, _corpus_keys
+    from rnnviz.text.tokenize import _HAN, _corpus_keys
     segmenter = jieba.Tokenizer()
     segmenter.initialize()
     for word in _corpus_keys():
@@ -92,7 +90,7 @@ def _split_known(piece: str, keys) -> list[str]:
 
 def old_tokenize(text: str) -> list[str]:
     """The old tokenizer: ``_segment_han`` swapped for the old one, all else as today."""
-    import rnnviz.tokenize as module
+    import rnnviz.text.tokenize as module
     keys = module._corpus_keys()
 
     def old_han(run: str, *_jieba_pieces) -> list[str]:
@@ -109,7 +107,7 @@ def old_tokenize(text: str) -> list[str]:
 
 
 def new_tokenize(text: str) -> list[str]:
-    from rnnviz.tokenize import tokenize
+    from rnnviz.text.tokenize import tokenize
     return list(tokenize(text, max_tokens=10_000).tokens)
 
 
@@ -135,14 +133,14 @@ def score(gold: list[list[str]], pred: list[list[str]], jieba_words: list[list[s
 
 
 def corpus_round_trip(segment) -> tuple[int, int]:
-    from rnnviz.corpus import load
+    from rnnviz.text.corpus import load
     sentences = [[w for w, _ in s] for s in load("zh", "test")]
     same = sum(segment("".join(words)) == words for words in sentences)
     return same, len(sentences)
 
 
 def audit(min_freq: int) -> None:
-    from rnnviz.tokenize import _conventions, _dictionary
+    from rnnviz.text.tokenize import _conventions, _dictionary
     freq = _dictionary().segmenter.FREQ
     rows = sorted(((f, w, _conventions(w)) for w, f in freq.items() if f >= min_freq and len(w) > 1),
                   key=lambda row: (-row[0], row[1]))

@@ -3,13 +3,9 @@
     python bench/tokenize_speed.py
 """
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from rnnviz.tokenize import tokenize  # noqa: E402
+from rnnviz.text.tokenize import tokenize  # noqa: E402
 
 CASES = {"我吃苹果 ×2500": "我吃苹果" * 2500, "a ×10k": "a" * 10_000, "龘 ×10k": "龘" * 10_000,
          "'ab ' ×5000": "ab " * 5000, "。 ×10k": "。" * 10_000, "榴莲 ×5000": "榴莲" * 5000,

@@ -18,15 +18,13 @@ import time
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("MKL_NUM_THREADS", "1")
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-
 import numpy as np  # noqa: E402
 
-from rnnviz.bptt import bptt  # noqa: E402
-from rnnviz.forward import forward  # noqa: E402
-from rnnviz.loss import cross_entropy  # noqa: E402
-from rnnviz.allocator import tune_allocator  # noqa: E402
-from rnnviz.model import init_rnn  # noqa: E402
+from rnnviz.nn.bptt import bptt  # noqa: E402
+from rnnviz.nn.forward import forward  # noqa: E402
+from rnnviz.nn.loss import cross_entropy  # noqa: E402
+from rnnviz.training.allocator import tune_allocator  # noqa: E402
+from rnnviz.nn.model import init_rnn  # noqa: E402
 
 CASES = [  # (name, B, T, H, |vocab|, K, target ratio)
     ("batch 32 x 20, H=64, |vocab|=2000, K=12", 32, 20, 64, 2000, 12, 0.8),

@@ -8,7 +8,7 @@ the dev file (every tenth sentence held out for early stopping, as
 the settings of the README: H = 64, tanh, Adam lr 0.003, batches of 16, clip 5,
 word dropout 0.1, at most 40 epochs, patience 5. For each seed:
 
-- rnnviz: ``rnnviz.train.train`` (NumPy, float64);
+- rnnviz: ``rnnviz.training.train.train`` (NumPy, float64);
 - PyTorch: nn.Embedding (= Uᵀ) -> nn.RNN(tanh) with its input weight fixed to
   the identity and bias_hh fixed at 0 (so b = bias_ih) -> nn.Linear (= V, c);
   PyTorch's default initialisation and float32, Adam, clip_grad_norm_, the same
@@ -25,7 +25,7 @@ of ``TrainConfig.u_init``). ``--uniform-u`` adds rnnviz with U uniform(±1/√H)
 (nn.RNN's scale for a one-hot input weight), which this bench showed to cost
 4 points on zh. Both sides use the machine's defaults for
 threads, except that rnnviz's BLAS runs on one thread (as the CLI and the app
-run it: ``rnnviz.userdata.single_thread_blas``). Exits 0 without torch or
+run it: ``rnnviz.training.userdata.single_thread_blas``). Exits 0 without torch or
 without the data (it says so), 1 when a check fails.
 """
 from __future__ import annotations
@@ -37,14 +37,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
 import numpy as np  # noqa: E402
 
-from rnnviz import userdata  # noqa: E402
-from rnnviz.conllu_data import CLI_LIMITS, read_corpus  # noqa: E402
-from rnnviz.dataset import batches, word_dropout  # noqa: E402
-from rnnviz.train import TrainConfig, train  # noqa: E402
+from rnnviz.training import userdata  # noqa: E402
+from rnnviz.text.conllu_data import CLI_LIMITS, read_corpus  # noqa: E402
+from rnnviz.training.dataset import batches, word_dropout  # noqa: E402
+from rnnviz.training.train import TrainConfig, train  # noqa: E402
 
 UD = ROOT.parent / "shared" / "data" / "ud"
 TREEBANKS = {"zh": "zh_gsdsimp", "en": "en_ewt"}

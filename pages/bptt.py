@@ -8,17 +8,17 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from rnnviz import lesson
-from rnnviz.activations import ACTIVATIONS
 from rnnviz.figures._magnitude import sci
 from rnnviz.figures.backward import make_backward
 from rnnviz.figures.chips import chips_html
 from rnnviz.figures.flow import make_flow
 from rnnviz.figures.gradients import make_dw_terms, make_gradients
-from rnnviz.gradcheck import TOLERANCE, gradcheck
 from rnnviz.i18n import text
-from rnnviz.model import PARAM_NAMES
-from rnnviz.tokenize import MAX_TOKENS
+from rnnviz.lessons import backprop as lesson
+from rnnviz.nn.activations import ACTIVATIONS
+from rnnviz.nn.gradcheck import TOLERANCE, gradcheck
+from rnnviz.nn.model import PARAM_NAMES
+from rnnviz.text.tokenize import MAX_TOKENS
 from rnnviz.ui import models, shell, views
 
 SCALE, F, TRUNC, T_KEY, LR = "bptt_wscale", "bptt_f", "bptt_trunc", "bptt_t", "bptt_lr"

@@ -3,13 +3,13 @@ each word reaches (gradient and occlusion), and what editing one word changes.""
 import numpy as np
 import streamlit as st
 
-from rnnviz import reach
 from rnnviz.figures.compare import Row, cards_html, make_probs, md
 from rnnviz.figures.edit import make_edit
 from rnnviz.figures.reach import make_reach, strip_html
 from rnnviz.i18n import text
-from rnnviz.tokenize import normalize
-from rnnviz.unknown import lookup
+from rnnviz.lessons import reach
+from rnnviz.text.tokenize import normalize
+from rnnviz.text.unknown import lookup
 from rnnviz.ui import feedforward, resources, shell, steps, views
 
 ctx = shell.page()

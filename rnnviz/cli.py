@@ -9,13 +9,13 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .activations import ACTIVATIONS
-from .model import U_INITS
-from .optim import OPTIMIZERS
+from .nn.activations import ACTIVATIONS
+from .nn.model import U_INITS
+from .nn.optim import OPTIMIZERS
 
 
 def cmd_gradcheck(args) -> int:
-    from .gradcheck import TOLERANCE, gradcheck, random_case
+    from .nn.gradcheck import TOLERANCE, gradcheck, random_case
 
     worst_overall = 0.0
     print(f"BPTT vs central finite differences (float64, ε = 1e-5), "
@@ -53,8 +53,8 @@ TRAIN_OPTIONS = {   # --option: (TrainConfig field, metavar or choices, help)
 def cmd_train(args) -> int:
     from dataclasses import replace
 
-    from .builtin import DEFAULT_CONFIG, DEFAULT_MODEL, FEEDFORWARD_MODEL, train_builtin
-    from .checkpoint import save
+    from .nn.checkpoint import save
+    from .training.builtin import DEFAULT_CONFIG, DEFAULT_MODEL, FEEDFORWARD_MODEL, train_builtin
 
     config = replace(DEFAULT_CONFIG, **{field: getattr(args, field)
                                         for field, _, _ in TRAIN_OPTIONS.values()
@@ -84,7 +84,7 @@ def cmd_train(args) -> int:
 def _read_corpus(path, args, column: str | None = None):
     """A corpus file read as the app reads an upload, without the app's size limits;
     the CoNLL-U tag column is ``column``, else --column, else upos."""
-    from .conllu_data import CLI_LIMITS, read_corpus
+    from .text.conllu_data import CLI_LIMITS, read_corpus
 
     fmt = "conllu" if args.conllu else "tagged"
     try:
@@ -103,10 +103,17 @@ def _train_on_file(args, config) -> int:
     """train --conllu/--tagged FILE [--test FILE]: early stopping on every tenth sentence."""
     from dataclasses import replace
 
-    from .checkpoint import save
-    from .train import TrainConfig, train
-    from .userdata import (evaluate, format_evaluation, most_frequent_tag, prepare,
-                           single_thread_blas, split, unknown_words)
+    from .nn.checkpoint import save
+    from .training.train import TrainConfig, train
+    from .training.userdata import (
+        evaluate,
+        format_evaluation,
+        most_frequent_tag,
+        prepare,
+        single_thread_blas,
+        split,
+        unknown_words,
+    )
 
     if args.out is None:
         raise ValueError("--out FILE is required with --conllu/--tagged (the shipped model "
@@ -157,8 +164,8 @@ EXIT_OVERFLOW = 1      # tag: the model's numbers overflowed (the output is stil
 
 
 def cmd_tag(args) -> int:
-    from .builtin import DEFAULT_MODEL
-    from .tagger import tag_text
+    from .training.builtin import DEFAULT_MODEL
+    from .training.tagger import tag_text
 
     if args.file is not None and args.text:
         raise ValueError("give the sentence or --file FILE, not both")
@@ -183,7 +190,7 @@ def cmd_tag(args) -> int:
 def _tag_lines(m, path: str, as_json: bool) -> int:
     """tag --file FILE: one tagged line (or one JSON object) per input line, blank lines
     included; notes and overflow warnings on standard error, naming the line."""
-    from .tagger import tag_text
+    from .training.tagger import tag_text
 
     if path == "-":
         if hasattr(sys.stdin, "reconfigure"):
@@ -210,7 +217,7 @@ def _json(data, indent: int | None = None) -> str:
 
 
 def cmd_eval(args) -> int:
-    from .builtin import DEFAULT_MODEL, FEEDFORWARD_MODEL, compare, format_reports
+    from .training.builtin import DEFAULT_MODEL, FEEDFORWARD_MODEL, compare, format_reports
 
     if args.conllu or args.tagged:
         return _eval_on_file(args)
@@ -228,7 +235,7 @@ def cmd_eval(args) -> int:
 def _write_scores(paths) -> int:
     """eval --write-scores: measure the models on the everyday sentences and the UD
     test treebanks and write rnnviz/data/scores.json (what the Why page shows)."""
-    from . import reference
+    from .training import reference
 
     sets = reference.test_sets()
     if set(sets) != {"everyday", "ud_test"} or any(len(v) != 2 for v in sets.values()):
@@ -255,9 +262,9 @@ def _eval_on_file(args) -> int:
     tags are among them, else as UPOS; --column upos/xpos/tagset reads that column. The shipped
     W = 0 model is left out (with a note) when the file's tags are not all its tags;
     an explicit --feedforward must fit."""
-    from .builtin import DEFAULT_MODEL, FEEDFORWARD_MODEL
-    from .tagset import TAGS
-    from .userdata import evaluate_sentences, format_side_by_side
+    from .text.tagset import TAGS
+    from .training.builtin import DEFAULT_MODEL, FEEDFORWARD_MODEL
+    from .training.userdata import evaluate_sentences, format_side_by_side
 
     paths = {"RNN": args.model or DEFAULT_MODEL, "W = 0": args.feedforward or FEEDFORWARD_MODEL}
     models = {name: _load(p) for name, p in paths.items()}
@@ -293,7 +300,7 @@ def _eval_on_file(args) -> int:
 
 def _load(path):
     """A model from ``path``; a bad file raises ValueError naming it."""
-    from .checkpoint import load
+    from .nn.checkpoint import load
     try:
         return load(path)
     except ValueError as e:
@@ -301,7 +308,7 @@ def _load(path):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .builtin import DEFAULT_CONFIG
+    from .training.builtin import DEFAULT_CONFIG
 
     ap = argparse.ArgumentParser(
         prog="python -m rnnviz",
@@ -377,7 +384,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _data_options(p, what: str) -> None:
     """--conllu / --tagged FILE, the tag column and --skip-bad (train and eval)."""
-    from .conllu_data import READ_COLUMNS
+    from .text.conllu_data import READ_COLUMNS
 
     files = p.add_mutually_exclusive_group()
     files.add_argument("--conllu", type=Path, metavar="FILE", help=f"CoNLL-U: {what}")

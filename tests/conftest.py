@@ -1,15 +1,13 @@
 import functools
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 SHARED_UD = ROOT.parent / "shared" / "data" / "ud"
 
-from rnnviz.model import init_rnn  # noqa: E402
+from rnnviz.nn.model import init_rnn  # noqa: E402
 
 # A test that asks for one of these fixtures starts Chromium or a server: it is
 # marked ``browser`` here, so the fast tier (-m "not slow and not browser") can
@@ -29,7 +27,7 @@ def pytest_collection_modifyitems(items):
 def ud_corpus(name: str, column: str = "upos"):
     """A treebank of ../shared/data/ud read once per test process (read-only: the
     sentences are shared by the tests that ask for the same file and column)."""
-    from rnnviz.conllu_data import CLI_LIMITS, read_corpus
+    from rnnviz.text.conllu_data import CLI_LIMITS, read_corpus
     return read_corpus(SHARED_UD / name, column=column, limits=CLI_LIMITS)
 
 

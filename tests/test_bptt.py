@@ -2,12 +2,12 @@
 import numpy as np
 import pytest
 
-from rnnviz import bptt as bptt_module
-from rnnviz.activations import ACTIVATIONS
-from rnnviz.bptt import bptt, gradient_flow, scatter_columns
-from rnnviz.forward import forward, trace
-from rnnviz.gradcheck import TOLERANCE, gradcheck, random_case
-from rnnviz.loss import cross_entropy, token_losses
+from rnnviz.nn import bptt as bptt_module
+from rnnviz.nn.activations import ACTIVATIONS
+from rnnviz.nn.bptt import bptt, gradient_flow, scatter_columns
+from rnnviz.nn.forward import forward, trace
+from rnnviz.nn.gradcheck import TOLERANCE, gradcheck, random_case
+from rnnviz.nn.loss import cross_entropy, token_losses
 
 
 @pytest.mark.parametrize("f", list(ACTIVATIONS))
@@ -27,7 +27,7 @@ def test_gradcheck_catches_a_wrong_gradient(monkeypatch):
         g = real(m_, fw, Y_, mask_, **kw)
         return bptt_module.Grads(g.dU, g.dW * 1.001, g.dV, g.db, g.dc, g.delta, g.ds0)
 
-    monkeypatch.setattr("rnnviz.gradcheck.bptt", wrong)
+    monkeypatch.setattr("rnnviz.nn.gradcheck.bptt", wrong)
     assert gradcheck(m, X, Y, mask)["W"] > 1e-4
 
 

@@ -7,13 +7,13 @@ import pytest
 
 from browser_util import Server, screenshot, settle
 from conftest import run_app
-from rnnviz.bptt import gradient_flow
-from rnnviz.builtin import DEFAULT_MODEL, load_default
+from rnnviz.nn.bptt import gradient_flow
+from rnnviz.training.builtin import DEFAULT_MODEL, load_default
 from rnnviz.figures._spec import wire_meta
-from rnnviz.checkpoint import load
-from rnnviz.forward import trace
-from rnnviz.lesson import exploding_scale, spectral_radius, lesson, variant
-from rnnviz.tagger import tag_text
+from rnnviz.nn.checkpoint import load
+from rnnviz.nn.forward import trace
+from rnnviz.lessons.backprop import exploding_scale, spectral_radius, lesson, variant
+from rnnviz.training.tagger import tag_text
 from rnnviz.ui import models
 from st_client import StreamlitSession, run_sync
 

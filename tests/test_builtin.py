@@ -9,16 +9,17 @@ import sys
 import numpy as np
 import pytest
 
-from rnnviz import builtin, corpus, realtext, reference
-from rnnviz.checkpoint import load
+from rnnviz.training import builtin, reference
+from rnnviz.text import corpus, realtext
+from rnnviz.nn.checkpoint import load
 from rnnviz.cli import main
-from rnnviz.evaluate import predict
-from rnnviz.model import PARAM_NAMES
-from rnnviz.tagger import tag_text
-from rnnviz.tagset import TAGS
-from rnnviz.tokenize import normalize
-from rnnviz.train import train
-from rnnviz.unknown import is_class
+from rnnviz.training.evaluate import predict
+from rnnviz.nn.model import PARAM_NAMES
+from rnnviz.training.tagger import tag_text
+from rnnviz.text.tagset import TAGS
+from rnnviz.text.tokenize import normalize
+from rnnviz.training.train import train
+from rnnviz.text.unknown import is_class
 
 from conftest import ROOT
 

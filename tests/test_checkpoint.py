@@ -7,10 +7,10 @@ import zipfile
 import numpy as np
 import pytest
 
-from rnnviz import checkpoint
-from rnnviz.checkpoint import CheckpointError, load, save, to_bytes
-from rnnviz.forward import trace
-from rnnviz.model import RNN
+from rnnviz.nn import checkpoint
+from rnnviz.nn.checkpoint import CheckpointError, load, save, to_bytes
+from rnnviz.nn.forward import trace
+from rnnviz.nn.model import RNN
 
 
 @pytest.fixture

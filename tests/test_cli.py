@@ -9,12 +9,12 @@ import sys
 import numpy as np
 import pytest
 
-from rnnviz import bptt as bptt_module
-from rnnviz.builtin import load_default
-from rnnviz.checkpoint import load, save
+from rnnviz.nn import bptt as bptt_module
+from rnnviz.training.builtin import load_default
+from rnnviz.nn.checkpoint import load, save
 from rnnviz.cli import main
-from rnnviz.lesson import variant
-from rnnviz.tagger import tag_text
+from rnnviz.lessons.backprop import variant
+from rnnviz.training.tagger import tag_text
 
 from conftest import ROOT
 
@@ -46,7 +46,7 @@ def test_gradcheck_exits_nonzero_when_bptt_is_wrong(monkeypatch, capsys):
         g = real(m, fw, Y, mask, **kw)
         return bptt_module.Grads(g.dU, g.dW, g.dV, g.db * 0.99, g.dc, g.delta, g.ds0)
 
-    monkeypatch.setattr("rnnviz.gradcheck.bptt", wrong)
+    monkeypatch.setattr("rnnviz.nn.gradcheck.bptt", wrong)
     assert main(["gradcheck", "--seeds", "1"]) == 1
     assert "FAIL" in capsys.readouterr().out
 
@@ -72,7 +72,7 @@ def overflowing(tmp_path_factory):
 
 def first_overflow(path) -> int:
     """Where the forward pass itself first leaves float64's range."""
-    from rnnviz.tagger import tag_text
+    from rnnviz.training.tagger import tag_text
     with np.errstate(all="ignore"):
         return tag_text(load(path), LONG).overflow_step
 
@@ -166,9 +166,9 @@ CONLLU_GOLD = [[("三", "num"), ("个", "m"), ("犰狳", "nn"), ("来", "v"), ("
 def expected_scores(m, sentences):
     """(all tokens, unknown words) counted here: the model's predictions on the
     sentences encoded with its vocabulary; unknown = normalize key not in the vocabulary."""
-    from rnnviz.dataset import encode
-    from rnnviz.evaluate import Score, predict
-    from rnnviz.tokenize import normalize
+    from rnnviz.training.dataset import encode
+    from rnnviz.training.evaluate import Score, predict
+    from rnnviz.text.tokenize import normalize
 
     pairs = encode(sentences, m.vocab, m.tags)
     right = total = right_unk = total_unk = 0
@@ -189,9 +189,9 @@ def assert_side_by_side(out: str, rnn, ff, sentences):
 
 
 def test_eval_tagged_without_model_measures_the_shipped_rnn_and_w0_model(tmp_path, capsys):
-    from rnnviz.builtin import load_feedforward
-    from rnnviz.corpus import read_tagged
-    from rnnviz.userdata import evaluate_sentences
+    from rnnviz.training.builtin import load_feedforward
+    from rnnviz.text.corpus import read_tagged
+    from rnnviz.training.userdata import evaluate_sentences
 
     path = tmp_path / "three.tagged"
     path.write_text(TAGGED, encoding="utf-8")
@@ -205,14 +205,14 @@ def test_eval_tagged_without_model_measures_the_shipped_rnn_and_w0_model(tmp_pat
     assert ev.unknown.total == 2                              # 榴莲, durian
     assert re.search(r"(?m)^  m +\S+% \(\d/1\) +\S+% \(\d/1\)$", out)   # per tag, both models
     # --model / --feedforward override either column: swapped here
-    from rnnviz.builtin import DEFAULT_MODEL, FEEDFORWARD_MODEL
+    from rnnviz.training.builtin import DEFAULT_MODEL, FEEDFORWARD_MODEL
     assert main(["eval", "--tagged", str(path), "--model", str(FEEDFORWARD_MODEL),
                  "--feedforward", str(DEFAULT_MODEL)]) == 0
     assert_side_by_side(capsys.readouterr().out, ff, rnn, sents)
 
 
 def test_eval_conllu_without_model_reads_the_12_tags_with_xpos(tmp_path, capsys):
-    from rnnviz.builtin import load_feedforward
+    from rnnviz.training.builtin import load_feedforward
 
     path = tmp_path / "two.conllu"
     path.write_text(CONLLU, encoding="utf-8")

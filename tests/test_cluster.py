@@ -13,8 +13,8 @@ import urllib.request
 import pytest
 
 from browser_util import ROOT, free_port, settle
-from rnnviz.builtin import load_default
-from rnnviz.tagger import tag_text
+from rnnviz.training.builtin import load_default
+from rnnviz.training.tagger import tag_text
 from st_client import StreamlitSession, run_sync
 
 sys.path.insert(0, str(ROOT / "deploy"))

@@ -3,10 +3,10 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from rnnviz.corpus import AMBIGUOUS, DATA_DIR, LANGS, SPLITS, load, path, read_tagged
-from rnnviz.corpus.build import files
-from rnnviz.tagset import TAGS
-from rnnviz.tokenize import normalize, tokenize
+from rnnviz.text.corpus import DATA_DIR, ambiguous, LANGS, SPLITS, load, path, read_tagged
+from rnnviz.text.corpus.build import files
+from rnnviz.text.tagset import TAGS
+from rnnviz.text.tokenize import normalize, tokenize
 
 
 def keys(sent):
@@ -78,9 +78,9 @@ def test_every_dev_and_test_word_occurs_in_train(corpus, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_ambiguous_words_have_both_tags_in_train_and_test(corpus, lang):
-    assert len(AMBIGUOUS[lang]) >= 20
+    assert len(ambiguous(lang)) >= 20
     train, test = tag_counts(corpus[lang]["train"]), tag_counts(corpus[lang]["test"])
-    for word in AMBIGUOUS[lang]:
+    for word in ambiguous(lang):
         tags = {t for (w, t) in train if w == word}
         assert len(tags) == 2, (word, tags)
         assert all(test[word, t] > 0 for t in tags), word
@@ -89,7 +89,7 @@ def test_ambiguous_words_have_both_tags_in_train_and_test(corpus, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_ambiguous_words_are_balanced(corpus, lang):
     counts = tag_counts(s for split in SPLITS for s in corpus[lang][split])
-    for word in AMBIGUOUS[lang]:
+    for word in ambiguous(lang):
         n = [c for (w, _), c in counts.items() if w == word]
         assert min(n) / sum(n) >= 0.3, (word, n)
 
@@ -101,7 +101,7 @@ def test_only_the_declared_words_have_two_tags(corpus, lang):
         for s in corpus[lang][split]:
             for w, t in s:
                 tags[normalize(w)].add(t)
-    assert {w for w, ts in tags.items() if len(ts) > 1} == AMBIGUOUS[lang]
+    assert {w for w, ts in tags.items() if len(ts) > 1} == ambiguous(lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -113,7 +113,7 @@ def test_the_previous_word_decides_the_tag_of_an_ambiguous_word(corpus, lang):
         for s in corpus[lang][split]:
             k = ("<s>",) + keys(s)
             for i, (_, tag) in enumerate(s):
-                if k[i + 1] in AMBIGUOUS[lang]:
+                if k[i + 1] in ambiguous(lang):
                     seen[k[i], k[i + 1]].add(tag)
     assert {pair: tags for pair, tags in seen.items() if len(tags) > 1} == {}
 
@@ -125,7 +125,7 @@ def test_files_equal_a_fresh_build():
     assert set(fresh) == {DATA_DIR / f"{lang}.{split}.txt" for lang in LANGS
                           for split in SPLITS} | {DATA_DIR / "README.md"}
     for file, text in fresh.items():
-        assert file.read_text(encoding="utf-8") == text, f"{file.name}: python -m rnnviz.corpus.build"
+        assert file.read_text(encoding="utf-8") == text, f"{file.name}: python -m rnnviz.text.corpus.build"
 
 
 def test_english_corpus_tokens_are_what_the_tokenizer_gives(corpus):

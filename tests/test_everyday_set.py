@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from rnnviz.corpus import SPLITS, load
-from rnnviz.tagset import TAGS
-from rnnviz.tokenize import normalize
+from rnnviz.text.corpus import SPLITS, load
+from rnnviz.text.tagset import TAGS
+from rnnviz.text.tokenize import normalize
 
 EVERYDAY = Path(__file__).resolve().parents[1] / "bench" / "everyday"
 LANGS = ("zh", "en")

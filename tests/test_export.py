@@ -7,11 +7,11 @@ import re
 import numpy as np
 import pytest
 
-from rnnviz import export
-from rnnviz.builtin import load_default
+from rnnviz.ui import export
+from rnnviz.training.builtin import load_default
 from rnnviz.figures.style import Look
 from rnnviz.figures.unrolled import make_unrolled
-from rnnviz.tagger import tag_text
+from rnnviz.training.tagger import tag_text
 
 MODEL = load_default()
 HOSTILE = "</script><script>alert(1)</script> <img src=x onerror=alert(2)> 我 吃"

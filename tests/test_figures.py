@@ -8,9 +8,9 @@ from rnnviz.figures import formula, heatmaps, neurons, unrolled
 from rnnviz.figures.chips import chips_html
 from rnnviz.figures.folded import make_folded
 from rnnviz.figures.style import Look, esc, pretty
-from rnnviz.tagger import tag_text
-from rnnviz.ui.resources import DEFAULT_MODEL
-from rnnviz.checkpoint import load
+from rnnviz.training.tagger import tag_text
+from rnnviz.data import DEFAULT_MODEL
+from rnnviz.nn.checkpoint import load
 
 MODEL = load(DEFAULT_MODEL)
 

@@ -1,21 +1,21 @@
-"""The BPTT lesson (rnnviz.lesson) and its figures draw exactly what BPTT computed."""
+"""The BPTT lesson (rnnviz.lessons.backprop) and its figures draw exactly what BPTT computed."""
 import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from rnnviz.bptt import bptt, gradient_flow
-from rnnviz.builtin import load_default
+from rnnviz.nn.bptt import bptt, gradient_flow
+from rnnviz.training.builtin import load_default
 from rnnviz.figures import _magnitude as mag
 from rnnviz.figures.backward import EDGE_BINS, edge_magnitudes, make_backward
 from rnnviz.figures.flow import cut_mask, make_flow
 from rnnviz.figures.gradients import make_dw_terms, make_gradients
 from rnnviz.figures.style import Look
 from rnnviz.figures.unrolled import HALF_W, Y_S
-from rnnviz.forward import forward, trace
-from rnnviz.lesson import (EXPLODE, VANISH, exploding_scale, lesson, sgd_step, spectral_radius, targets, trend,
-                           variant)
-from rnnviz.loss import cross_entropy
-from rnnviz.tagger import tag_text
+from rnnviz.nn.forward import forward, trace
+from rnnviz.lessons.backprop import (
+    EXPLODE, VANISH, exploding_scale, lesson, sgd_step, spectral_radius, targets, trend, variant)
+from rnnviz.nn.loss import cross_entropy
+from rnnviz.training.tagger import tag_text
 
 LONG = "我 的 朋友 昨天 在 学校 吃 了 三 个 苹果 ， 他 说 这 本 书 很 好 。"   # T = 20
 
@@ -305,11 +305,11 @@ def test_flow_marks_losses_that_send_exactly_zero_error():
     exactly: its row of ‖∂L_t/∂s_k‖ is 0, which has no logarithm. The figure
     says so in its own layer instead of leaving a blank row."""
     import numpy as np
-    from rnnviz.checkpoint import load
+    from rnnviz.nn.checkpoint import load
     from rnnviz.figures.flow import make_flow
-    from rnnviz.lesson import lesson, variant
-    from rnnviz.tagger import tag_text
-    from rnnviz.ui.resources import DEFAULT_MODEL
+    from rnnviz.lessons.backprop import lesson, variant
+    from rnnviz.training.tagger import tag_text
+    from rnnviz.data import DEFAULT_MODEL
     m = load(DEFAULT_MODEL)
     tg = tag_text(m, "I think that the book that my friend gave me last year is very good .")
     ls = lesson(variant(m, w_scale=exploding_scale(m.W), f="identity"), tg.trace.x, tg.trace.pred,

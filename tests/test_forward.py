@@ -2,9 +2,9 @@
 import numpy as np
 import pytest
 
-from rnnviz import activations
-from rnnviz.forward import forward, softmax, trace
-from rnnviz.model import RNN, init_rnn
+from rnnviz.nn import activations
+from rnnviz.nn.forward import forward, softmax, trace
+from rnnviz.nn.model import RNN, init_rnn
 
 
 def test_trace_matches_the_formula_written_out(small_model):

@@ -17,10 +17,10 @@ import plotly.io as pio
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from rnnviz import lesson, reach
-from rnnviz.activations import ACTIVATIONS
-from rnnviz.builtin import load_default, load_feedforward
-from rnnviz.corpus import load as load_corpus
+from rnnviz.lessons import backprop as lesson, reach
+from rnnviz.nn.activations import ACTIVATIONS
+from rnnviz.training.builtin import load_default, load_feedforward
+from rnnviz.text.corpus import load as load_corpus
 from rnnviz.figures.backward import make_backward
 from rnnviz.figures.chips import chips_html
 from rnnviz.figures.compare import make_probs
@@ -35,9 +35,9 @@ from rnnviz.figures.reach import make_reach
 from rnnviz.figures.style import Look
 from rnnviz.figures.training import make_confusion, make_curves, make_weights
 from rnnviz.figures.unrolled import make_unrolled
-from rnnviz.model import PARAM_NAMES, init_rnn
-from rnnviz.tagger import tag_text
-from rnnviz.tokenize import MAX_CHARS, MAX_TOKENS, tokenize
+from rnnviz.nn.model import PARAM_NAMES, init_rnn
+from rnnviz.training.tagger import tag_text
+from rnnviz.text.tokenize import MAX_CHARS, MAX_TOKENS, tokenize
 
 BUILTIN, FEEDFORWARD = load_default(), load_feedforward()
 WORDS = sorted({w for s in load_corpus("zh", "test")[:40] + load_corpus("en", "test")[:40]

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from browser_util import Server
 from conftest import run_app
-from rnnviz.model import PARAM_NAMES
+from rnnviz.nn.model import PARAM_NAMES
 from rnnviz.ui import models, resources
 from st_client import StreamlitSession, run_sync
 

@@ -1,7 +1,7 @@
 """Issue 17, item 8: a percentage never reads as perfect (or as nothing) when it is not."""
 import pytest
 
-from rnnviz.evaluate import Score
+from rnnviz.training.evaluate import Score
 from rnnviz.figures.compare import scoreboard_html
 from rnnviz.figures.style import percent, percent_value
 

@@ -1,38 +1,124 @@
-"""One-way imports: model (NumPy) -> training -> figures (Plotly) -> pages (Streamlit)."""
+"""Imports go one way, layer by layer.
+
+Each part of the package may import the standard library, its own modules and
+exactly what its line of ``ALLOWED`` lists: third-party packages by name, other
+parts as ``rnnviz.<part>``. Every import counts, including the ones inside
+functions. No module reaches itself again through its imports.
+"""
 import ast
+import sys
 from pathlib import Path
+
+import pytest
 
 from conftest import ROOT
 
 PKG = ROOT / "rnnviz"
-FIGURES = PKG / "figures"
-UI_MODULES = {"ui"}     # rnnviz/ui/: the only package code that may import streamlit
+
+# Bottom to top. A part may only import parts listed before it.
+ALLOWED: dict[str, set[str]] = {
+    "data": set(),                                       # file locations, no code
+    "nn": {"numpy"},                                     # the network math
+    "text": {"numpy", "jieba", "conllu", "rnnviz.data"},
+    "i18n": set(),                                       # string tables
+    "training": {"numpy", "threadpoolctl", "rnnviz.data", "rnnviz.nn", "rnnviz.text"},
+    "lessons": {"numpy", "rnnviz.nn", "rnnviz.text", "rnnviz.training"},
+    "figures": {"numpy", "plotly", "_plotly_utils", "rnnviz.i18n", "rnnviz.nn", "rnnviz.text",
+                "rnnviz.training", "rnnviz.lessons"},
+    "ui": {"numpy", "plotly", "streamlit", "rnnviz.data", "rnnviz.i18n", "rnnviz.nn",
+           "rnnviz.text", "rnnviz.training", "rnnviz.lessons", "rnnviz.figures"},
+    "cli": {"rnnviz", "rnnviz.nn", "rnnviz.text", "rnnviz.training"},
+    "__main__": {"rnnviz.cli"},
+    "__init__": set(),
+}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
 def imports_of(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    """Absolute names of every module ``path`` imports (relative imports resolved;
+    ``from pkg import name`` gives ``pkg.name`` when that is a module of rnnviz)."""
+    me = module_name(path).split(".")
+    package = me if path.name == "__init__.py" else me[:-1]
     names = set()
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            names |= {a.name.split(".")[0] for a in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module.split(".")[0])
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join(package[:len(package) - node.level + 1] + ([base] if base else []))
+            for a in node.names:
+                full = f"{base}.{a.name}"
+                names.add(full if full in MODULES else base)
     return names
 
 
-def package_files():
-    return [p for p in PKG.rglob("*.py")
-            if not ({"figures", *UI_MODULES} & set(p.relative_to(PKG).parts))]
+MODULES = {module_name(p): p for p in PKG.rglob("*.py")}
 
 
-def test_engine_imports_neither_streamlit_nor_plotly():
-    files = package_files()
-    assert len(files) > 10
-    for path in files:
-        bad = imports_of(path) & {"streamlit", "plotly", "torch", "pandas"}
-        assert not bad, f"{path.relative_to(ROOT)} imports {bad}"
+def part_of(module: str) -> str:
+    """``rnnviz.text.corpus.en`` -> ``text``; ``rnnviz`` itself -> ``__init__``."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
 
 
-def test_figures_do_not_import_streamlit():
-    for path in FIGURES.rglob("*.py") if FIGURES.exists() else []:
-        assert "streamlit" not in imports_of(path), path.relative_to(ROOT)
+def outside(name: str, part: str) -> str | None:
+    """What ``name`` counts as from ``part``: None for its own part or the standard library."""
+    top = name.split(".")[0]
+    if top == "__future__" or top in sys.stdlib_module_names:
+        return None
+    if top != "rnnviz":
+        return top
+    other = part_of(name)
+    if other == part:
+        return None
+    return "rnnviz" if other in ("__init__",) or name == "rnnviz.__version__" else f"rnnviz.{other}"
+
+
+def test_every_part_of_the_package_is_in_the_table():
+    assert {part_of(m) for m in MODULES} == set(ALLOWED)
+
+
+def test_the_table_goes_one_way():
+    order = list(ALLOWED)
+    for i, part in enumerate(order):
+        for dep in ALLOWED[part]:
+            if dep.startswith("rnnviz.") and dep != "rnnviz":
+                assert order.index(dep.removeprefix("rnnviz.")) < i, (part, dep)
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_each_module_imports_only_what_its_part_may(module):
+    part = part_of(module)
+    extra = {o for name in imports_of(MODULES[module]) if (o := outside(name, part))}
+    assert extra <= ALLOWED[part], f"{module} imports {sorted(extra - ALLOWED[part])}"
+
+
+def test_no_import_cycles():
+    graph = {m: {n for n in imports_of(p) if n in MODULES and n != m} for m, p in MODULES.items()}
+    state: dict[str, int] = {}          # 1: on the current path, 2: done
+
+    def visit(m, path):
+        state[m] = 1
+        for n in sorted(graph[m]):
+            if state.get(n) == 1:
+                cycle = path[path.index(n):] + [n]
+                pytest.fail("import cycle: " + " -> ".join(cycle))
+            if n not in state:
+                visit(n, path + [n])
+        state[m] = 2
+
+    for m in sorted(graph):
+        if m not in state:
+            visit(m, [m])
+
+
+def test_every_subpackage_says_what_it_holds():
+    for init in PKG.glob("*/__init__.py"):
+        doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+        assert doc and len(doc) > 80, f"{init.relative_to(ROOT)} needs a docstring"
+

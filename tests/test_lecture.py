@@ -12,11 +12,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import APP, ROOT
-from rnnviz import export, urlstate
+from rnnviz.ui import export, urlstate
 from rnnviz.figures import style
 from rnnviz.figures._spec import wire_meta
 from rnnviz.i18n import text
-from rnnviz.tagger import tag_text
+from rnnviz.training.tagger import tag_text
 from rnnviz.ui import context, resources, shell, views
 
 
@@ -238,7 +238,7 @@ def test_every_tokenizer_message_has_a_translation(message, key):
 
 
 def test_what_the_tokenizer_says_is_what_we_translate():
-    from rnnviz.tokenize import tokenize
+    from rnnviz.text.tokenize import tokenize
     for s in ("", "\u200b", "字 " * 60, "a" * 2500, "字 " * 1500):
         msg = tokenize(s).message
         assert views.tokenizer_message(msg, "zh") != msg, msg

@@ -140,7 +140,7 @@ def test_chinese_interface():
 def test_every_page_runs_in_chinese_presenter_view_from_a_full_link(spec):
     """A link copied from the share panel (every field, defaults included) opens every
     page, in Chinese and in presenter view, without an error or a URL notice."""
-    from rnnviz import urlstate
+    from rnnviz.ui import urlstate
     query = {f.name: f.format(f.default) for f in urlstate.fields_of(spec.url_path)
              if f.default is not None}
     at = run_app(page=spec.file, **{**query, "lang": "zh", "present": "true",

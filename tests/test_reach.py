@@ -1,4 +1,4 @@
-"""Context reach (rnnviz.reach) and its figures: exact numbers, checked by hand,
+"""Context reach (rnnviz.lessons.reach) and its figures: exact numbers, checked by hand,
 by finite differences and by brute-force recomputation."""
 from dataclasses import replace
 
@@ -6,11 +6,13 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from rnnviz import builtin, corpus, reach
+from rnnviz.training import builtin
+from rnnviz.text import corpus
+from rnnviz.lessons import reach
 from rnnviz.figures import compare, edit as edit_fig, reach as reach_fig
-from rnnviz.forward import forward, trace
-from rnnviz.model import RNN
-from rnnviz.tagger import tag_text
+from rnnviz.nn.forward import forward, trace
+from rnnviz.nn.model import RNN
+from rnnviz.training.tagger import tag_text
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +133,7 @@ def test_cue_word_reaches_the_example_word_in_the_shipped_rnn(shipped):
     """The word that tells (的 in 他 的 学习 很 好) supported the RNN's tag of the
     word: occluding it lowers that tag's probability, and its gradient reach is
     not zero; the feed-forward tagger's reach of it is exactly zero."""
-    from rnnviz.examples import EXAMPLES
+    from rnnviz.lessons.examples import EXAMPLES
     rnn, ff = shipped
     for ex in EXAMPLES:
         r = reach.reach(tag_text(rnn, ex.text).trace)
@@ -262,6 +264,6 @@ def test_edit_figure(small_model):
 
 
 def test_scoreboard_html_shows_both_accuracies():
-    from rnnviz.evaluate import Score
+    from rnnviz.training.evaluate import Score
     html = compare.scoreboard_html([("context-dependent words", Score(576, 577), Score(262, 577))])
     assert "99.8%" in html and "45.4%" in html and "+54.4" in html and "262/577" in html

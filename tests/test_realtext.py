@@ -6,9 +6,9 @@ from collections import Counter
 import pytest
 
 from conftest import SHARED_UD
-from rnnviz import realtext
-from rnnviz.corpus import read_tagged
-from rnnviz.tagset import TAGS
+from rnnviz.text import realtext
+from rnnviz.text.corpus import read_tagged
+from rnnviz.text.tagset import TAGS
 
 needs_ud = pytest.mark.skipif(not SHARED_UD.exists(), reason=f"no treebanks at {SHARED_UD}")
 
@@ -92,7 +92,7 @@ def test_licence_and_readme_are_shipped():
     assert "Attribution-ShareAlike 4.0 International" in licence
     assert "UD_Chinese-GSDSimp" in licence and "UD_English-EWT" in licence
     readme = (realtext.DATA_DIR / "README.md").read_text(encoding="utf-8")
-    assert "eb3aed31" in readme and "15d613d8" in readme and "python -m rnnviz.realtext" in readme
+    assert "eb3aed31" in readme and "15d613d8" in readme and "python -m rnnviz.text.realtext" in readme
 
 
 @needs_ud

@@ -7,8 +7,8 @@ kernel: a few tokens of slack)."""
 import pytest
 
 from conftest import SHARED_UD
-from rnnviz import builtin, reference
-from rnnviz.tagger import tag_text
+from rnnviz.training import builtin, reference
+from rnnviz.training.tagger import tag_text
 
 SCORES = reference.load()
 

@@ -10,12 +10,12 @@ import plotly.io as pio
 import plotly.tools
 import pytest
 
-from rnnviz.checkpoint import load
+from rnnviz.nn.checkpoint import load
 from rnnviz.figures import formula, heatmaps, neurons, unrolled
 from rnnviz.figures._spec import SpecFigure, merged_shapes, meta_of, wire
 from rnnviz.figures.style import Look
-from rnnviz.tagger import tag_text
-from rnnviz.ui.resources import DEFAULT_MODEL
+from rnnviz.training.tagger import tag_text
+from rnnviz.data import DEFAULT_MODEL
 
 MODEL = load(DEFAULT_MODEL)
 TG = tag_text(MODEL, "我 吃 苹果 和 香蕉")
@@ -124,9 +124,9 @@ def test_same_looking_boxes_in_a_row_become_one_path():
 
 
 def test_the_backward_graph_sends_its_boxes_as_a_few_paths():
-    from rnnviz.builtin import load_default
+    from rnnviz.training.builtin import load_default
     from rnnviz.figures.backward import make_backward
-    from rnnviz.lesson import lesson
+    from rnnviz.lessons.backprop import lesson
     tg = tag_text(MODEL, "我 的 朋友 昨天 在 学校 吃 了 三 个 苹果 ， 他 说 这 本 书 很 好 。")
     ls = lesson(load_default(), tg.trace.x, tg.trace.pred, tokens=tg.tokens)
     fig = make_backward(ls, 20, unknown=tg.unknown)

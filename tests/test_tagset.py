@@ -3,8 +3,7 @@ UPOS_TO_TAG elsewhere; the English treebank is untouched by the overrides."""
 import pytest
 
 from conftest import SHARED_UD, ud_corpus
-from rnnviz.tagset import (RB_CONJUNCTIONS, TAGS, UPOS_TO_TAG, XPOS_OVERRIDES, ud_tag,
-                           ud_to_tag)
+from rnnviz.text.tagset import RB_CONJUNCTIONS, TAGS, UPOS_TO_TAG, XPOS_OVERRIDES, ud_tag, ud_to_tag
 
 needs_ud = pytest.mark.skipif(not SHARED_UD.exists(), reason=f"no treebanks at {SHARED_UD}")
 

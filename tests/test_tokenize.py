@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rnnviz.corpus import load
-from rnnviz.tokenize import MAX_CHARS, MAX_TOKENS, Tokenized, _dictionary, normalize, tokenize
+from rnnviz.text.corpus import load
+from rnnviz.text.tokenize import MAX_CHARS, MAX_TOKENS, Tokenized, _dictionary, normalize, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +96,7 @@ EVERYDAY = """
 def convention_cut(words: list[str], i: int) -> bool:
     """Whether a cut before ``words[i]`` is one of the tagset's conventions (read
     off the characters, independently of how tokenize finds them)."""
-    from rnnviz.tokenize import DEMONSTRATIVES, MEASURES, NUMBER_CHARS
+    from rnnviz.text.tokenize import DEMONSTRATIVES, MEASURES, NUMBER_CHARS
     number = re.compile(rf"\d+|第?[{NUMBER_CHARS}]+|[{DEMONSTRATIVES}]")
     left, right = words[i - 1], words[i]
     after = words[i + 1] if i + 1 < len(words) else ""
@@ -224,7 +224,7 @@ def test_ten_thousand_characters_are_cut_before_any_work(text, monkeypatch):
 
     (How long this takes is measured in bench/tokenize_speed.py, not asserted here:
     a timed test fails on a busy CI machine.)"""
-    import rnnviz.tokenize as module
+    import rnnviz.text.tokenize as module
     seen = []
     clean = module._clean
     monkeypatch.setattr(module, "_clean", lambda t: seen.append(len(t)) or clean(t))
@@ -241,7 +241,7 @@ def test_max_tokens_must_be_positive():
 
 
 def test_max_chars_is_documented():
-    import rnnviz.tokenize as module
+    import rnnviz.text.tokenize as module
     assert str(MAX_TOKENS) in module.__doc__ and f"{MAX_CHARS:,}" in module.__doc__
 
 

@@ -6,12 +6,12 @@ torch is a test oracle only: this file skips where it is not installed
 import numpy as np
 import pytest
 
-from rnnviz.bptt import bptt
-from rnnviz.forward import forward
-from rnnviz.loss import cross_entropy
-from rnnviz.model import init_rnn
-from rnnviz.optim import Adam, clip_by_global_norm
-from rnnviz.pytorch_names import from_torch_state_dict, to_torch_state_dict
+from rnnviz.nn.bptt import bptt
+from rnnviz.nn.forward import forward
+from rnnviz.nn.loss import cross_entropy
+from rnnviz.nn.model import init_rnn
+from rnnviz.nn.optim import Adam, clip_by_global_norm
+from rnnviz.nn.pytorch_names import from_torch_state_dict, to_torch_state_dict
 
 torch = pytest.importorskip("torch", reason="PyTorch is the oracle; pip install torch==2.13.0")
 nn = torch.nn

@@ -2,10 +2,10 @@
 import numpy as np
 import pytest
 
-from rnnviz.dataset import batches, build_vocab, encode, pad, word_dropout
-from rnnviz.evaluate import loss_and_accuracy
-from rnnviz.train import Progress, TrainConfig, train
-from rnnviz.unknown import replacement_ids
+from rnnviz.training.dataset import batches, build_vocab, encode, pad, word_dropout
+from rnnviz.training.evaluate import loss_and_accuracy
+from rnnviz.training.train import Progress, TrainConfig, train
+from rnnviz.text.unknown import replacement_ids
 
 # A tiny task only a recurrence can solve: the tag of "x" is the previous word's class.
 SENTS = []
@@ -137,7 +137,7 @@ def test_unknown_words_switch_on_their_class_column():
 
 
 def test_rare_words_are_dropped_more_often():
-    from rnnviz.train import dropout_rates
+    from rnnviz.training.train import dropout_rates
     pairs = [(np.array([1, 1, 1, 2]), np.array([0, 0, 0, 0]))]
     cfg = TrainConfig(word_dropout=0.1, rare_dropout=1.0)
     p = dropout_rates(pairs, 4, cfg)

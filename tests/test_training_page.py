@@ -11,12 +11,12 @@ import plotly.graph_objects as go
 import pytest
 
 from conftest import run_app
-from rnnviz import checkpoint
-from rnnviz.builtin import DEFAULT_MODEL
+from rnnviz.nn import checkpoint
+from rnnviz.training.builtin import DEFAULT_MODEL
 from rnnviz.figures._spec import wire_meta
 from rnnviz.figures.style import Look, esc
 from rnnviz.figures.training import make_confusion, make_curves, make_weights
-from rnnviz.tagger import tag_text
+from rnnviz.training.tagger import tag_text
 from rnnviz.ui import resources
 
 PAGE = "pages/train.py"

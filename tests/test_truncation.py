@@ -1,4 +1,4 @@
-"""One definition of truncated BPTT (rnnviz/bptt.py's docstring), used by the engine,
+"""One definition of truncated BPTT (rnnviz/nn/bptt.py's docstring), used by the engine,
 the lesson and both figures, and a backward graph that says what is cut and what is not.
 
 Truncation k: the error of L_t reaches δ_t … δ_{t-k+1} and the states s_t … s_{t-k};
@@ -7,15 +7,15 @@ Truncation k: the error of L_t reaches δ_t … δ_{t-k+1} and the states s_t �
 import numpy as np
 import pytest
 
-from rnnviz.bptt import bptt, gradient_flow
-from rnnviz.builtin import load_default
+from rnnviz.nn.bptt import bptt, gradient_flow
+from rnnviz.training.builtin import load_default
 from rnnviz.figures import _magnitude as mag
 from rnnviz.figures.backward import edge_magnitudes, make_backward
 from rnnviz.figures.flow import cut_mask
 from rnnviz.figures.style import Look
-from rnnviz.forward import forward, trace
-from rnnviz.lesson import lesson
-from rnnviz.tagger import tag_text
+from rnnviz.nn.forward import forward, trace
+from rnnviz.lessons.backprop import lesson
+from rnnviz.training.tagger import tag_text
 
 ISSUE = "他 喜欢 看 书 ， 你"                 # issue 15: k = 2, t = 4
 

@@ -6,11 +6,11 @@ bench/ud_vs_torch.py (minutes, not seconds).
 import pytest
 
 from conftest import SHARED_UD, ud_corpus
-from rnnviz import userdata
+from rnnviz.training import userdata
 from rnnviz.cli import main
-from rnnviz.conllu_data import UPOS
-from rnnviz.model import init_rnn
-from rnnviz.train import TrainConfig, train
+from rnnviz.text.conllu_data import UPOS
+from rnnviz.nn.model import init_rnn
+from rnnviz.training.train import TrainConfig, train
 
 pytestmark = pytest.mark.skipif(not SHARED_UD.exists(), reason=f"no treebanks at {SHARED_UD}")
 

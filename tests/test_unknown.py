@@ -1,16 +1,16 @@
-"""Unknown words switch on the column of their class (rnnviz/unknown.py), and every
+"""Unknown words switch on the column of their class (rnnviz/text/unknown.py), and every
 picture names that column."""
 import numpy as np
 import pytest
 
-from rnnviz import checkpoint
+from rnnviz.nn import checkpoint
 from rnnviz.figures.formula import make_formula
 from rnnviz.figures.heatmaps import make_heatmaps
 from rnnviz.figures.neurons import make_neurons
 from rnnviz.figures.unrolled import make_unrolled
-from rnnviz.model import init_rnn
-from rnnviz.tagger import tag_text
-from rnnviz.unknown import classes, is_class, lookup, replacement_ids
+from rnnviz.nn.model import init_rnn
+from rnnviz.training.tagger import tag_text
+from rnnviz.text.unknown import classes, is_class, lookup, replacement_ids
 
 VOCAB = ("<unk>", "我", "吃", "i", "like", "<unk:zh-n>", "<unk:-ing>", "<unk:en>", "<unk:num>")
 

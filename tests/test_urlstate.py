@@ -4,9 +4,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from rnnviz import urlstate
+from rnnviz.ui import urlstate
 from rnnviz.i18n import STRINGS
-from rnnviz.tokenize import MAX_TOKENS
+from rnnviz.text.tokenize import MAX_TOKENS
 from rnnviz.ui import shell, steps
 
 

@@ -4,12 +4,13 @@ import time
 import numpy as np
 import pytest
 
-from rnnviz import corpus, userdata
-from rnnviz.background import TrainingJob
-from rnnviz.checkpoint import load
+from rnnviz.text import corpus
+from rnnviz.training import userdata
+from rnnviz.training.background import TrainingJob
+from rnnviz.nn.checkpoint import load
 from rnnviz.cli import main
-from rnnviz.conllu_data import BadSentences, CorpusError, Limits, detect_format, read_corpus
-from rnnviz.train import TrainConfig
+from rnnviz.text.conllu_data import BadSentences, CorpusError, Limits, detect_format, read_corpus
+from rnnviz.training.train import TrainConfig
 
 
 def conllu(*sentences: str) -> bytes:

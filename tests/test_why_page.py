@@ -8,13 +8,15 @@ import pytest
 from conftest import APP, run_app
 from streamlit.testing.v1 import AppTest
 
-from rnnviz import builtin, corpus, examples
+from rnnviz.training import builtin
+from rnnviz.text import corpus
+from rnnviz.lessons import examples
 from rnnviz.figures.style import percent
-from rnnviz.forward import trace
-from rnnviz.model import init_rnn
-from rnnviz.tagger import tag_text
-from rnnviz.tokenize import normalize
-from rnnviz.unknown import is_class, lookup
+from rnnviz.nn.forward import trace
+from rnnviz.nn.model import init_rnn
+from rnnviz.training.tagger import tag_text
+from rnnviz.text.tokenize import normalize
+from rnnviz.text.unknown import is_class, lookup
 
 PAGE = "pages/why.py"
 
@@ -57,7 +59,7 @@ def test_examples_cover_both_languages_and_unknown_words(shipped):
         assert 1 <= ex.cue < ex.word <= len(ex.tokens), ex.text
     for lang in ("zh", "en"):
         for ex in groups[lang]:
-            assert normalize(ex.tokens[ex.word - 1]) in corpus.AMBIGUOUS[lang], ex.text
+            assert normalize(ex.tokens[ex.word - 1]) in corpus.ambiguous(lang), ex.text
     for ex in groups["unk"]:
         assert normalize(ex.tokens[ex.word - 1]) not in rnn.word_index, ex.text
     assert any(ex.text.isascii() for ex in groups["unk"])            # both languages

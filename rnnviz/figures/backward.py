@@ -25,7 +25,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..i18n import text
-from ..lesson import Lesson
+from ..lessons.backprop import Lesson
 from . import _magnitude as mag
 from . import style
 from ._draw import box, labels

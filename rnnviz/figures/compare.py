@@ -20,8 +20,8 @@ from typing import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from ..evaluate import Score
 from ..i18n import text
+from ..training.evaluate import Score
 from . import style
 
 RNN_COLOUR = "#31688e"                   # the RNN's bars (viridis blue)

@@ -13,9 +13,9 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ..bptt import keeps_state
 from ..i18n import text
-from ..lesson import Lesson, spectral_radius, trend
+from ..lessons.backprop import Lesson, spectral_radius, trend
+from ..nn.bptt import keeps_state
 from . import _magnitude as mag
 from . import style
 from .heatmaps import token_labels

@@ -12,9 +12,9 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ..forward import Trace
 from ..i18n import text
-from ..unknown import is_class
+from ..nn.forward import Trace
+from ..text.unknown import is_class
 from . import style
 
 MAX_ROWS_WITH_NUMBERS = 24

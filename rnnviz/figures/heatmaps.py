@@ -14,10 +14,10 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ..forward import Trace
 from ..i18n import text
-from ..model import RNN
-from ..unknown import is_class
+from ..nn.forward import Trace
+from ..nn.model import RNN
+from ..text.unknown import is_class
 from . import style
 
 GAP = 0.045

@@ -1,4 +1,4 @@
-"""How far back o_t reaches (``rnnviz.reach``), as a word strip and as bars.
+"""How far back o_t reaches (``rnnviz.lessons.reach``), as a word strip and as bars.
 
 - ``strip_html``: the sentence once per measure, each word k highlighted by
   how much it changes o_t: gradient norms on a white → purple ramp scaled to

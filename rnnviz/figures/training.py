@@ -15,7 +15,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..i18n import text
-from ..model import RNN
+from ..nn.model import RNN
 from . import style
 
 TRAIN_COLOUR, DEV_COLOUR = "#0072B2", "#D55E00"      # Okabe-Ito blue / vermillion

@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ..forward import Trace
 from ..i18n import text
+from ..nn.forward import Trace
 from . import style
 from ._draw import arrows, box, labels
 from .folded import folded_parts

@@ -11,13 +11,12 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from .. import urlstate
 from ..figures.style import Look
 from ..i18n import LANG_NAMES, LANGS, pick_lang, text
-from ..model import RNN
-from ..tagger import Tagging, tag_text
-from ..tokenize import tokenize
-from . import models
+from ..nn.model import RNN
+from ..text.tokenize import tokenize
+from ..training.tagger import Tagging, tag_text
+from . import models, urlstate
 
 KEY = "_rnnviz_context"
 PRESENT_KEY = "present"           # presenter view (URL ?present=true)
@@ -43,7 +42,7 @@ class Context:
 # A bound option widget (``bind="query-params"``) writes its *formatted* label to the
 # URL, which for a translated label would make the link depend on the language
 # (?speed=慢). The language and speed switches keep their URL parameter themselves,
-# with the values of rnnviz.urlstate (?lang=zh&speed=slow).
+# with the values of rnnviz.ui.urlstate (?lang=zh&speed=slow).
 
 @functools.lru_cache(maxsize=1)
 def aliases() -> dict[str, dict[str, str]]:

@@ -12,14 +12,15 @@ from dataclasses import replace
 import numpy as np
 import streamlit as st
 
-from .. import builtin, examples, reference
 from ..figures.compare import scoreboard_html
-from ..forward import trace
 from ..i18n import text
-from ..model import RNN
-from ..tagger import Tagging
-from ..tagset import TAG_INFO
-from ..unknown import lookup
+from ..lessons import examples
+from ..nn.forward import trace
+from ..nn.model import RNN
+from ..text.tagset import TAG_INFO
+from ..text.unknown import lookup
+from ..training import builtin, reference
+from ..training.tagger import Tagging
 from . import resources
 
 

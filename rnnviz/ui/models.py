@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ..i18n import text
-from ..model import RNN
+from ..nn.model import RNN
 from . import resources
 
 CHOICE_KEY = "model"

@@ -1,23 +1,20 @@
 """Process-wide, read-only resources (shared by every session: never mutate them)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
-from .. import corpus
-from ..checkpoint import load
-from ..model import RNN
-from ..tokenize import tokenize
-from ..userdata import Prepared, Splits, prepare
-
-DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / "default_model.npz"
+from .. import data
+from ..nn.checkpoint import load
+from ..nn.model import RNN
+from ..text import corpus
+from ..text.tokenize import tokenize
+from ..training.userdata import Prepared, Splits, prepare
 
 
 @st.cache_resource(show_spinner=False)
 def builtin_model() -> RNN:
     """The shipped model, arrays frozen: a session that wants to change it copies it."""
-    return load(DEFAULT_MODEL).frozen()
+    return load(data.DEFAULT_MODEL).frozen()
 
 
 @st.cache_resource(show_spinner=False)

@@ -6,7 +6,7 @@ The pages are the files in ``pages/``, listed once in ``PAGES`` and shown with
 ``ctx = shell.page()``, which also covers the one run where Streamlit still
 treats ``pages/`` as auto-discovered (see ``page``). The top bar holds the live
 sentence box, the model and language switches, the presenter view and the
-share & export panel. Every setting is in the URL (``rnnviz.urlstate``); a
+share & export panel. Every setting is in the URL (``rnnviz.ui.urlstate``); a
 parameter that cannot be used is reported in a notice and dropped.
 """
 from __future__ import annotations
@@ -18,9 +18,8 @@ from dataclasses import dataclass
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from .. import export, urlstate
 from ..i18n import LANG_NAMES, LANGS, text
-from . import context, models, resources, steps, views
+from . import context, export, models, resources, steps, urlstate, views
 
 
 @dataclass(frozen=True)

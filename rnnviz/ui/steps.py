@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import urlstate
 from ..i18n import text
-from . import context
+from . import context, urlstate
 
 PLAY_SPEEDS = urlstate.PLAY_SPEEDS          # seconds per step
 T_KEY, SPEED_KEY, PLAYING_KEY = "t", "speed", "playing"

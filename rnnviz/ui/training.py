@@ -1,6 +1,6 @@
 """The Train page's parts: data, settings, a run watched live, results, model files.
 
-Training runs in a child process per run (``rnnviz.background``: why a
+Training runs in a child process per run (``rnnviz.training.background``: why a
 process), started by the Start button's callback; a fragment with
 ``run_every`` polls it, draws the progress, the curves and the weights, and
 holds the Stop button. When the run ends, its model becomes this session's
@@ -26,19 +26,19 @@ from dataclasses import dataclass
 import streamlit as st
 from streamlit.errors import StreamlitWidgetAlreadyInstantiatedError
 
-from .. import checkpoint, urlstate
-from ..activations import ACTIVATIONS
-from ..background import JobSlots, TrainingJob
-from ..conllu_data import APP_LIMITS, COLUMNS, BadSentences, Corpus, CorpusError, read_corpus
-from ..evaluate import Score
 from ..figures.style import percent, percent_value
 from ..figures.training import make_confusion, make_curves, make_weights
 from ..i18n import text
-from ..model import RNN
-from ..optim import OPTIMIZERS
-from ..train import TrainConfig
-from ..userdata import Prepared, Splits, most_frequent_tag, prepare, split
-from . import context, models, resources, views
+from ..nn import checkpoint
+from ..nn.activations import ACTIVATIONS
+from ..nn.model import RNN
+from ..nn.optim import OPTIMIZERS
+from ..text.conllu_data import APP_LIMITS, COLUMNS, BadSentences, Corpus, CorpusError, read_corpus
+from ..training.background import JobSlots, TrainingJob
+from ..training.evaluate import Score
+from ..training.train import TrainConfig
+from ..training.userdata import Prepared, Splits, most_frequent_tag, prepare, split
+from . import context, models, resources, urlstate, views
 
 RUN, DONE, DATA = "_train_run", "_train_done", "_train_data"
 NOTE, MODEL_NOTE = "_train_note", "_train_model_note"

@@ -21,14 +21,13 @@ import re
 import plotly.graph_objects as go
 import streamlit as st
 
-from .. import export, urlstate
 from ..figures._spec import SpecFigure, meta_of
 from ..figures.chips import chips_html
 from ..figures.formula import columns
 from ..figures.style import Look, fmt
 from ..i18n import STRINGS, text
-from ..tokenize import tokenize
-from . import context, steps
+from ..text.tokenize import tokenize
+from . import context, export, steps, urlstate
 from .context import Context
 
 CHART_CONFIG = {"displaylogo": False, "scrollZoom": False,

@@ -3,7 +3,7 @@
     load("zh")                 -> the shipped copy, a tuple of sentences ((word, tag), ...)
     train, dev = split(load("en"))                # every tenth sentence is dev
     derive(".../zh_gsdsimp-ud-dev.conllu")        # the copy, made afresh
-    python -m rnnviz.realtext [--shared DIR]      # rebuild rnnviz/data/ud/*.dev.tagged
+    python -m rnnviz.text.realtext [--shared DIR]      # rebuild rnnviz/data/ud/*.dev.tagged
 
 The copies ``rnnviz/data/ud/zh.dev.tagged`` and ``en.dev.tagged`` are derived
 from UD Chinese GSDSimp and UD English EWT, dev splits only (CC BY-SA 4.0; see
@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
+from .. import data
 from .conllu_data import CLI_LIMITS, read_corpus
 from .corpus import read_tagged
 from .tagset import TAGS
@@ -29,9 +30,9 @@ from .tagset import TAGS
 Sentence = tuple[tuple[str, str], ...]
 
 LANGS = ("zh", "en")
-DATA_DIR = Path(__file__).resolve().parent / "data" / "ud"
+DATA_DIR = data.UD
 SOURCES = {"zh": "zh_gsdsimp-ud-dev.conllu", "en": "en_ewt-ud-dev.conllu"}
-SHARED_UD = Path(__file__).resolve().parents[2] / "shared" / "data" / "ud"
+SHARED_UD = data.SHARED_UD
 DEV_EVERY = 10          # split(): sentences 10, 20, 30, ... are dev
 _TEST_FILE = re.compile(r"-test\.conllu?$", re.IGNORECASE)
 
@@ -119,7 +120,7 @@ def rebuild(shared: str | Path | None = None, out_dir: str | Path = DATA_DIR) ->
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
-        prog="python -m rnnviz.realtext",
+        prog="python -m rnnviz.text.realtext",
         description="Rebuild rnnviz/data/ud/{zh,en}.dev.tagged from the UD dev treebanks "
                     "(UD Chinese GSDSimp, UD English EWT), tags mapped to the 12 tags "
                     "with tagset.ud_tag.")

@@ -6,10 +6,10 @@ from typing import Sequence
 
 import numpy as np
 
+from ..nn.forward import forward
+from ..nn.loss import cross_entropy
+from ..nn.model import RNN
 from .dataset import Pair, pad
-from .forward import forward
-from .loss import cross_entropy
-from .model import RNN
 
 
 def predict(m: RNN, pairs: Sequence[Pair], batch_size: int = 512) -> list[np.ndarray]:

@@ -23,13 +23,13 @@ from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
-from .conllu_data import UPOS, Sentence
+from ..nn.model import RNN
+from ..text.conllu_data import UPOS, Sentence
+from ..text.tagset import TAGS
+from ..text.tokenize import normalize
+from ..text.unknown import is_class
 from .dataset import Pair, build_vocab, collect_tags, encode
 from .evaluate import Score, confusion, predict, score
-from .model import RNN
-from .tagset import TAGS
-from .tokenize import normalize
-from .unknown import is_class
 
 DEV_EVERY = 10          # every tenth sentence is dev (and the one before it test)
 

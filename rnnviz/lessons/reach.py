@@ -47,8 +47,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .bptt import per_output_errors
-from .forward import Trace, forward, trace
+from ..nn.bptt import per_output_errors
+from ..nn.forward import Trace, forward, trace
 
 UNK_ID = 0
 

@@ -22,7 +22,7 @@ Two models are shipped, trained with the same data, settings and seed:
 ``evaluate`` measures a model on a split of the corpus (test by default):
 
 - ``overall``: accuracy over every token;
-- ``ambiguous``: on the context-dependent words (``corpus.AMBIGUOUS``), per
+- ``ambiguous``: on the context-dependent words (``corpus.ambiguous``), per
   language and both; only the words before them tell their tag;
 - ``oov``: real out-of-vocabulary tokens (not in the model's vocabulary). The
   corpus build moves any dev/test sentence with a word train lacks into train,
@@ -41,23 +41,23 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Mapping, Sequence
 
 import numpy as np
 
-from . import checkpoint, corpus, realtext
+from .. import data
+from ..nn import checkpoint
+from ..nn.model import RNN
+from ..text import corpus, realtext
+from ..text.tagset import TAGS
+from ..text.tokenize import normalize
+from ..text.unknown import replacement_ids
 from .dataset import Pair, Sentence, build_vocab, encode
 from .evaluate import Score, predict, score
-from .model import RNN
-from .tagset import TAGS
-from .tokenize import normalize
 from .train import Callback, TrainConfig, TrainResult, train
-from .unknown import replacement_ids
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-DEFAULT_MODEL = DATA_DIR / "default_model.npz"
-FEEDFORWARD_MODEL = DATA_DIR / "feedforward_model.npz"
+DEFAULT_MODEL = data.DEFAULT_MODEL
+FEEDFORWARD_MODEL = data.FEEDFORWARD_MODEL
 
 DEFAULT_CONFIG = TrainConfig(
     hidden=16,            # legible neuron and heatmap views; 32 measured no better on real
@@ -190,13 +190,13 @@ def evaluate(m: RNN, split: str = "test") -> Report:
 
 def evaluate_sentences(m: RNN, by_lang: Mapping[str, Sequence[Sentence]]) -> Report:
     """Measure ``m`` on tagged sentences grouped by language, encoded with the
-    model's own vocabulary; the context-dependent words are ``corpus.AMBIGUOUS``."""
+    model's own vocabulary; the context-dependent words are ``corpus.ambiguous``."""
     sentences = [s for lang in by_lang for s in by_lang[lang]]
     langs = [lang for lang in by_lang for _ in by_lang[lang]]
     pairs = encode(sentences, m.vocab, m.tags)
     pred = predict(m, pairs)
     ambiguous = {lang: score(pairs, pred, [
-        np.array([lg == lang and normalize(w) in corpus.AMBIGUOUS.get(lang, ()) for w, _ in s])
+        np.array([lg == lang and normalize(w) in corpus.ambiguous(lg) for w, _ in s])
         for s, lg in zip(sentences, langs)]) for lang in by_lang}
     ambiguous["both"] = _sum(ambiguous.values())
     return Report(overall=score(pairs, pred), ambiguous=ambiguous,

@@ -8,7 +8,7 @@ the shipped RNN tags the word right, the shipped feed-forward tagger (W = 0)
 tags it wrong, and the RNN changes its tag once the cue is swapped, which
 ``check`` measures and ``tests/test_why_page.py`` enforces:
 
-- ``zh`` / ``en``: a context-dependent word (``corpus.AMBIGUOUS``) in the
+- ``zh`` / ``en``: a context-dependent word (``corpus.ambiguous``) in the
   context where it takes the tag the feed-forward tagger does not give it
   (that tagger gives a word the same tag in every sentence);
 - ``unk``: a word outside the vocabulary. It switches on the column of its
@@ -29,8 +29,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import RNN
-from .tagger import tag_text
+from ..nn.model import RNN
+from ..training.tagger import tag_text
 
 
 @dataclass(frozen=True)

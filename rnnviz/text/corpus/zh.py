@@ -22,8 +22,19 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from .generate import (Grammar, Part, Sentence, build, maybe, one_of, pair, parse, seq,
-                       template, words)
+from .generate import (
+    Grammar,
+    Part,
+    Sentence,
+    build,
+    maybe,
+    one_of,
+    pair,
+    parse,
+    seq,
+    template,
+    words,
+)
 
 # --------------------------------------------------------------------------- lexicon
 

@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from .model import RNN
+from ..nn.model import RNN
 from .train import Progress, TrainConfig, train
 from .userdata import Evaluation, Prepared, evaluate, single_thread_blas
 

@@ -11,8 +11,8 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from .model import UNK
-from .unknown import class_counts, is_class, lookup
+from ..nn.model import UNK
+from ..text.unknown import class_counts, is_class, lookup
 
 MIN_CLASS_COUNT = 3      # an unknown-word class gets a column of U if it stands for this many
 
@@ -21,7 +21,7 @@ Pair = tuple[np.ndarray, np.ndarray]      # (x word ids (T,), y tag ids (T,))
 
 
 def _normalize(word: str) -> str:
-    from .tokenize import normalize
+    from ..text.tokenize import normalize
     return normalize(word)
 
 

@@ -20,7 +20,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .forward import Trace
+from ..nn.forward import Trace
 
 _UNSAFE = re.compile(r"[^\w]+")         # \w: letters and digits of any script, and _
 

@@ -21,17 +21,17 @@ import json
 from pathlib import Path
 from typing import Mapping
 
-from .conllu_data import CLI_LIMITS, read_corpus
-from .corpus import read_tagged
+from .. import data
+from ..nn.model import RNN
+from ..text.conllu_data import CLI_LIMITS, read_corpus
+from ..text.corpus import read_tagged
 from .evaluate import Score
-from .model import RNN
 from .tagger import tag_text
 from .userdata import evaluate_sentences
 
-ROOT = Path(__file__).resolve().parents[1]
-SCORES_FILE = Path(__file__).resolve().parent / "data" / "scores.json"
-EVERYDAY_DIR = ROOT / "bench" / "everyday"
-UD_DIR = ROOT.parent / "shared" / "data" / "ud"
+SCORES_FILE = data.SCORES
+EVERYDAY_DIR = data.EVERYDAY
+UD_DIR = data.SHARED_UD
 UD_TEST = {"zh": "zh_gsdsimp-ud-test.conllu", "en": "en_ewt-ud-test.conllu"}
 LANGS = ("zh", "en")
 MODELS = ("RNN", "W = 0")

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 from urllib.parse import quote, urlencode
 
-from .activations import ACTIVATIONS
-from .tokenize import MAX_TOKENS
+from ..nn.activations import ACTIVATIONS
+from ..text.tokenize import MAX_TOKENS
 
 # URL paths of the pages = their file names in pages/ (rnnviz.ui.shell.PAGES; a test checks it)
 NETWORK, WEIGHTS, BACKPROP, WHY, TRAIN = "network", "weights", "bptt", "why", "train"

@@ -40,10 +40,11 @@ import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass
 
+from .normalize import is_visible, normalize
+
 MAX_CHARS = 2_000
 MAX_TOKENS = 50
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f" \
          "\u0900-\u0903\u093a-\u094f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff" \
@@ -67,18 +68,6 @@ class Tokenized:
     unknown: tuple[bool, ...]    # key not in `known` (all False when known is None)
     truncated: bool = False
     message: str | None = None   # for the user: empty input, text cut
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def normalize(word: str) -> str:
-    """The lookup key of a word: NFKC + casefold, curly apostrophes straight,
-    whitespace and control characters dropped (``"ＡＰＰＬＥＳ"`` -> ``"apples"``).
-    Cached: corpora repeat their words, and tests and pages normalise the same ones."""
-    key = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", word).casefold())
-    key = key.translate(_APOSTROPHES)
-    if not key.isprintable() or " " in key:   # printable and no space: all visible
-        key = "".join(ch for ch in key if _is_visible(ch))
-    return key or word.casefold()
 
 
 def tokenize(text: str, known: Container[str] | None = None, *,
@@ -106,13 +95,8 @@ def tokenize(text: str, known: Container[str] | None = None, *,
     return Tokenized(tuple(tokens), keys, unknown, truncated=message is not None, message=message)
 
 
-def _is_visible(ch: str) -> bool:
-    """Not whitespace and not a control/format/surrogate/private/unassigned character."""
-    return not ch.isspace() and unicodedata.category(ch)[0] != "C"
-
-
 def _clean(text: str) -> str:
-    kept = "".join(" " if ch.isspace() else ch for ch in text if ch.isspace() or _is_visible(ch))
+    kept = "".join(" " if ch.isspace() else ch for ch in text if ch.isspace() or is_visible(ch))
     return unicodedata.normalize("NFC", kept)
 
 
@@ -200,7 +184,7 @@ def _join_corpus_words(pieces: list[str]) -> list[str]:
 
 # --------------------------------------------------------------------------- conventions
 # A word jieba keeps whole stays whole, except where the written conventions of
-# the tagset (rnnviz/tagset.py) and of the built-in corpus write it as two or
+# the tagset (rnnviz/text/tagset.py) and of the built-in corpus write it as two or
 # three words. These rules, tried in this order on each jieba word W, are the
 # only splits:
 #
@@ -369,7 +353,7 @@ def _load_dictionary() -> _Dictionary:
             word, _freq, tag = (line.split(" ") + ["", ""])[:3]
             if tag:
                 tags[word] = sys.intern(tag)
-    from rnnviz.corpus import SPLITS, load
+    from rnnviz.text.corpus import SPLITS, load
     nouns = frozenset(w for split in SPLITS for s in load("zh", split) for w, t in s if t == "nn")
     return _Dictionary(segmenter, tags, nouns)
 
@@ -382,5 +366,5 @@ def jieba_flags() -> dict[str, str]:
 @functools.cache
 def _corpus_keys() -> frozenset[str]:
     """The normalized words of the built-in corpus (both languages, all splits)."""
-    from rnnviz.corpus import SPLITS, load
+    from rnnviz.text.corpus import SPLITS, load
     return frozenset(normalize(w) for split in SPLITS for s in load(None, split) for w, _ in s)

@@ -1,4 +1,4 @@
-"""Write the corpus files: ``python -m rnnviz.corpus.build [--check]``.
+"""Write the corpus files: ``python -m rnnviz.text.corpus.build [--check]``.
 
 Generates ``rnnviz/data/corpus/{zh,en}.{train,dev,test}.txt`` from the grammars
 (fixed seeds, so a rebuild is byte-identical) and refreshes the statistics block
@@ -11,15 +11,17 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from rnnviz.tokenize import normalize
+from rnnviz.text.normalize import normalize
 
-from . import DATA_DIR, GRAMMARS, LANGS, SPLITS, Sentence
+from . import DATA_DIR, LANGS, SPLITS, Sentence, en, zh
 from .generate import generate, split
 
 SEEDS = {"zh": 7, "en": 11}
 N_GENERAL = {"zh": 1700, "en": 1600}   # sentences from the general templates
 MIN_PER_TAG = 38                        # occurrences of each tag of each ambiguous word
 STATS_BEGIN, STATS_END = "<!-- stats:begin -->", "<!-- stats:end -->"
+
+GRAMMARS = {"zh": zh.GRAMMAR, "en": en.GRAMMAR}
 
 
 def build(lang: str) -> dict[str, list[Sentence]]:

@@ -19,8 +19,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Sequence, Union
 
-from rnnviz.tagset import TAGS
-from rnnviz.tokenize import normalize
+from rnnviz.text.tagset import TAGS
+from rnnviz.text.normalize import normalize
 
 Sentence = list[tuple[str, str]]
 Slot = Callable[[random.Random], Sentence]

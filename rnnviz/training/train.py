@@ -12,15 +12,15 @@ from typing import Callable, Literal, Sequence
 
 import numpy as np
 
-from . import activations, optim
+from ..nn import activations, optim
+from ..nn.bptt import bptt
+from ..nn.forward import forward
+from ..nn.loss import cross_entropy
+from ..nn.model import RNN, U_INITS, init_rnn
+from ..text.unknown import replacement_ids
 from .allocator import tune_allocator
-from .bptt import bptt
 from .dataset import Pair, batches, word_dropout
 from .evaluate import loss_and_accuracy
-from .forward import forward
-from .loss import cross_entropy
-from .model import RNN, U_INITS, init_rnn
-from .unknown import replacement_ids
 
 
 @dataclass(frozen=True)

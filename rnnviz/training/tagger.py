@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .forward import Trace, trace
-from .model import RNN
-from .tokenize import MAX_TOKENS, Tokenized, tokenize
-from .unknown import lookup
+from ..nn.forward import Trace, trace
+from ..nn.model import RNN
+from ..text.tokenize import MAX_TOKENS, Tokenized, tokenize
+from ..text.unknown import lookup
 
 
 @dataclass(frozen=True, eq=False)

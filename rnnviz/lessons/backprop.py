@@ -33,11 +33,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .bptt import Flow, Grads, bptt, gradient_flow, keeps_delta, keeps_state
-from .forward import Forward, Trace, trace
-from .loss import token_losses
-from .model import PARAM_NAMES, RNN
-from .optim import SGD
+from ..nn.bptt import Flow, Grads, bptt, gradient_flow, keeps_delta, keeps_state
+from ..nn.forward import Forward, Trace, trace
+from ..nn.loss import token_losses
+from ..nn.model import PARAM_NAMES, RNN
+from ..nn.optim import SGD
 
 VANISH, EXPLODE = 0.9, 1.1      # per-step factors below / above: vanishing / exploding
 

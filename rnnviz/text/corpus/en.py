@@ -1,6 +1,6 @@
 """English lexicon and grammar: short tutorial-style sentences, ``I/nn eat/v apples/nn``.
 
-Tokens follow the tokenizer (``rnnviz.tokenize``): punctuation and clitics are
+Tokens follow the tokenizer (``rnnviz.text.tokenize``): punctuation and clitics are
 separate tokens (``do n't``, ``Tom 's``). Ambiguous words are used so that the
 words BEFORE them decide the tag (the tagger reads left to right):
 
@@ -25,8 +25,21 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from .generate import (Grammar, Part, Sentence, Slot, Template, build, maybe, one_of, pair, parse,
-                       seq, template, words)
+from .generate import (
+    Grammar,
+    Part,
+    Sentence,
+    Slot,
+    Template,
+    build,
+    maybe,
+    one_of,
+    pair,
+    parse,
+    seq,
+    template,
+    words,
+)
 
 # --------------------------------------------------------------------------- nouns
 

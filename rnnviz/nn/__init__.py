@@ -1,0 +1,10 @@
+"""The network math, NumPy only: the tutorial's RNN and nothing else.
+
+    s_t = f(U x_t + W s_{t-1} + b),    o_t = g(V s_t + c),  g = softmax
+
+``model`` (the parameters U, W, V, b, c and the shape convention), ``activations``
+(f), ``forward`` (s[t], o[t] and every vector a picture needs), ``loss``, ``bptt``
+(backpropagation through time: delta[t] and the gradients), ``gradcheck``,
+``optim`` (SGD, Adam, clipping), ``checkpoint`` (the .npz file format) and
+``pytorch_names`` (the same weights under PyTorch's names).
+"""
