@@ -9,7 +9,7 @@ from browser_util import Server, screenshot, settle
 from conftest import run_app
 from rnnviz.nn.bptt import gradient_flow
 from rnnviz.training.builtin import DEFAULT_MODEL, load_default
-from rnnviz.figures._spec import wire_meta
+from rnnviz.figures.plotly_fence import wire_meta
 from rnnviz.nn.checkpoint import load
 from rnnviz.nn.forward import trace
 from rnnviz.lessons.backprop import exploding_scale, spectral_radius, lesson, variant

@@ -4,7 +4,7 @@ import json
 import pytest
 from conftest import run_app
 
-from rnnviz.figures._spec import wire_meta
+from rnnviz.figures.plotly_fence import wire_meta
 
 BPTT = "pages/bptt.py"
 

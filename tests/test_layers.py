@@ -122,3 +122,23 @@ def test_every_subpackage_says_what_it_holds():
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
         assert doc and len(doc) > 80, f"{init.relative_to(ROOT)} needs a docstring"
 
+
+
+# The one module per library that may lean on its undocumented behaviour.
+FENCES = {"rnnviz.figures.plotly_fence", "rnnviz.ui.streamlit_fence"}
+PUBLIC_STREAMLIT = {"streamlit", "streamlit.errors"}
+
+
+def private(name: str) -> bool:
+    """A module of Plotly's or Streamlit's that is not their documented API."""
+    parts = name.split(".")
+    if parts[0] == "_plotly_utils" or (parts[0] == "plotly" and any(p.startswith("_")
+                                                                     for p in parts)):
+        return True
+    return parts[0] == "streamlit" and name not in PUBLIC_STREAMLIT
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_only_the_fences_import_private_plotly_or_streamlit(module):
+    found = sorted(n for n in imports_of(MODULES[module]) if private(n))
+    assert module in FENCES or not found, f"{module} imports {found}: move it to a fence"

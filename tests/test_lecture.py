@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from conftest import APP, ROOT
 from rnnviz.ui import export, urlstate
 from rnnviz.figures import style
-from rnnviz.figures._spec import wire_meta
+from rnnviz.figures.plotly_fence import wire_meta
 from rnnviz.i18n import text
 from rnnviz.training.tagger import tag_text
 from rnnviz.ui import context, resources, shell, views

@@ -5,7 +5,7 @@ from unittest import mock
 import pytest
 from conftest import run_app
 
-from rnnviz.figures import _spec
+from rnnviz.figures import plotly_fence as _spec
 from rnnviz.ui import context, views
 
 SENTENCE = "我 的 朋友 昨天 在 学校 吃 了 三 个 苹果"

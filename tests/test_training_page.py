@@ -13,7 +13,7 @@ import pytest
 from conftest import run_app
 from rnnviz.nn import checkpoint
 from rnnviz.training.builtin import DEFAULT_MODEL
-from rnnviz.figures._spec import wire_meta
+from rnnviz.figures.plotly_fence import wire_meta
 from rnnviz.figures.style import Look, esc
 from rnnviz.figures.training import make_confusion, make_curves, make_weights
 from rnnviz.training.tagger import tag_text

@@ -239,7 +239,7 @@ def make_backward(ls: Lesson, t: int, *, unknown=None, look: style.Look = style.
     y_ids = ls.y
     targets = [m.tags[k] for k in y_ids]
     # (all x boxes, then the o boxes by colour: the browser gets each run of
-    # same-looking boxes as one path, _spec.wire)
+    # same-looking boxes as one path, plotly_fence.wire)
     for i in range(1, T + 1):
         shapes.append(box(i - HALF_W, Y_X - HALF_H, i + HALF_W, Y_X + HALF_H, radius=False,
                           fill=look.node_fill, line=look.muted, width=1.2,

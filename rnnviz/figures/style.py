@@ -9,13 +9,12 @@ printed too: colour is never the only channel.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 
 import numpy as np
 import plotly.graph_objects as go
 
-from ._spec import SpecFigure
+from .plotly_fence import colorbar_room, label_room, spec_figure, text_width  # noqa: F401
 
 # ColorBrewer RdBu (colour-blind safe), reversed: negative blue, positive red.
 DIVERGING = [
@@ -101,74 +100,9 @@ FONT_FAMILY = ("Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC,
 
 def figure(traces: list[dict], layout: dict) -> go.Figure:
     """A Figure from plain trace/layout dicts, kept as those dicts until something
-    needs Plotly's objects (``_spec.SpecFigure``): ``st.plotly_chart`` sends the dicts
-    as they are. Plotly's validation is skipped; the tests validate every figure.
-
-    Made so that Streamlit's second ``Plotly.react`` of a new chart is not a second
-    full draw. Streamlit mounts a new chart for every changed figure and, right
-    after, reacts again with a JSON copy of it (its theme step). Plotly redraws
-    everything when, between the two, it finds a new object where it compares
-    identity: a data array (unless ``datarevision`` is set), ``template`` and
-    ``meta``. So: a fixed ``datarevision`` (a changed figure is always a new chart,
-    never new data in the old one), the template's defaults written into the
-    layout and traces (``apply_template``), and ``meta`` sent as a JSON string
-    (``_spec``). Measured on the BPTT page (bench/browser_profile.py, four
-    keystrokes): Plotly's own time 466 -> 271 ms."""
-    traces, layout = apply_template(traces, layout)
-    return SpecFigure(dict(data=traces, layout={**layout, "datarevision": 1}))
-
-
-_AXIS = re.compile(r"[xy]axis\d*")
-_COLORAXIS = re.compile(r"coloraxis\d*")
-
-
-def _merge(default: dict, given: dict | None) -> dict:
-    """``given`` over ``default``, dicts merged all the way down; None means unset."""
-    out = dict(default)
-    for k, v in (given or {}).items():
-        if isinstance(v, dict) and isinstance(out.get(k), dict):
-            out[k] = _merge(out[k], v)
-        elif v is not None:
-            out[k] = v
-    return out
-
-
-def apply_template(traces: list[dict], layout: dict) -> tuple[list[dict], dict]:
-    """What Plotly does with ``layout["template"]`` (the parts ``template`` uses), done
-    here: its axis, colour-axis, hover, annotation and shape defaults, and its
-    per-trace-type defaults, under what the figure sets. New lists and dicts; the
-    given ones are not changed."""
-    layout = dict(layout)
-    tpl = layout.pop("template", None) or {}
-    for letter in "xy":                   # Plotly's own alias: xaxis1 is xaxis, x1 is x
-        if f"{letter}axis1" in layout and f"{letter}axis" not in layout:
-            layout[f"{letter}axis"] = layout.pop(f"{letter}axis1")
-    traces = [{**tr, **{f"{c}axis": c for c in "xy" if tr.get(f"{c}axis") == f"{c}1"}}
-              for tr in traces]
-    tl, td = tpl.get("layout", {}), tpl.get("data", {})
-    axes = {k for k in layout if _AXIS.fullmatch(k)}          # declared, or used by a trace
-    for tr in traces:                                         # (all ours are cartesian)
-        for letter in "xy":
-            suffix = str(tr.get(f"{letter}axis") or letter)[1:]     # "x3" -> "3"
-            if suffix == "" or suffix.isdigit():
-                axes.add(f"{letter}axis" + ("" if suffix in ("", "1") else suffix))
-    for name in axes:
-        if name[0] + "axis" in tl:
-            layout[name] = _merge(tl[name[0] + "axis"], layout.get(name))
-    for name in [k for k in layout if _COLORAXIS.fullmatch(k)]:
-        if "coloraxis" in tl:
-            layout[name] = _merge(tl["coloraxis"], layout[name])
-    for key in ("hovermode", "colorway"):
-        if key in tl and layout.get(key) is None:
-            layout[key] = tl[key]
-    if "hoverlabel" in tl:
-        layout["hoverlabel"] = _merge(tl["hoverlabel"], layout.get("hoverlabel"))
-    for items, defaults in (("annotations", "annotationdefaults"), ("shapes", "shapedefaults")):
-        if defaults in tl and layout.get(items):
-            layout[items] = [_merge(tl[defaults], item) for item in layout[items]]
-    traces = [_merge(td[tr.get("type", "scatter")][0], tr) if tr.get("type", "scatter") in td
-              else tr for tr in traces]
-    return traces, layout
+    needs Plotly's objects; Plotly's validation is skipped (the tests validate every
+    figure). How and why: ``plotly_fence.spec_figure``."""
+    return spec_figure(traces, layout)
 
 
 def template(look: Look) -> dict:
@@ -205,49 +139,6 @@ def base_layout(look: Look, *, height: int, title: str | None = None,
         showlegend=False,
         template=template(look),
     )
-
-
-def text_width(s: str, px: float) -> float:
-    """About how wide ``s`` is in px at font size ``px`` (CJK 1 em, superscripts 0.42,
-    ASCII 0.6): for margins, so a little more than the browser measures."""
-    w = 0.0
-    for ch in s:
-        w += (1.0 if unicodedata.east_asian_width(ch) in "WF" else
-              0.42 if ch in "⁰¹²³⁴⁵⁶⁷⁸⁹⁻" else 0.3 if ch == "·" else 0.6)
-    return w * px
-
-
-def label_room(labels, px: float, *, angle: float = 0.0, title_px: float | None = None
-               ) -> int:
-    """The px of margin that an axis's tick ``labels`` (font ``px``, turned ``angle``
-    degrees from the axis line: 0 under an x axis, 90 beside a y axis, -45 slanted)
-    and its title take, for a margin Plotly need not widen (see colorbar_room)."""
-    widest = max((text_width(str(k), px) for k in labels), default=0.0)
-    a = np.radians(angle)
-    across = widest * abs(np.sin(a)) + px * abs(np.cos(a))
-    return int(across + (15 + 1.5 * title_px if title_px else 0) + 8)
-
-
-def colorbar_room(colorbar: dict) -> int:
-    """The px right of the plot that a vertical colour bar placed at ``x=1`` (xanchor
-    left) needs for its bar, its ``ticktext`` and its title (rotated at the side,
-    ``side="right"``, or above it): set it as ``margin.r``. When a colour bar needs
-    more than the margin a figure was sent with, Plotly widens the margin and draws
-    the new chart a second time (2-5 ms a chart in Chromium, bench/figure_draw.py).
-    Checked against Plotly in Chromium for tick fonts of 10-24 px and, for the
-    app's figures, by tests/test_chart_redraws.py (short by up to 7 px at 18 px
-    without the slack)."""
-    tick_px = colorbar["tickfont"]["size"]
-    labels = max((text_width(str(t), tick_px) for t in colorbar["ticktext"]), default=0.0)
-    bar = colorbar.get("thickness", 30) + labels
-    title = colorbar.get("title") or {}
-    if title.get("text"):
-        px = title["font"]["size"]
-        if title.get("side") == "right":
-            bar += 1.5 * px
-        else:
-            bar = max(bar, text_width(title["text"], px))
-    return int(np.ceil(2 * colorbar.get("xpad", 10) + 8 + 0.4 * tick_px + bar))
 
 
 def hidden_axis() -> dict:

@@ -88,7 +88,7 @@ def make_unrolled(tr: Trace, t: int, *, unknown=None, look: style.Look = style.L
     tags = list(tr.pred_tags)
     conf = tr.confidence if T else np.zeros(0)
     # (all x boxes, then the o boxes by colour: the browser gets each run of
-    # same-looking boxes as one path, _spec.wire)
+    # same-looking boxes as one path, plotly_fence.wire)
     for i in range(1, T + 1):
         sel = i == t
         shapes.append(box(i - HALF_W, Y_X - HALF_H, i + HALF_W, Y_X + HALF_H, radius=False,

@@ -21,7 +21,7 @@ import re
 import plotly.graph_objects as go
 import streamlit as st
 
-from ..figures._spec import SpecFigure, meta_of
+from ..figures.plotly_fence import SpecFigure, meta_of
 from ..figures.chips import chips_html
 from ..figures.formula import columns
 from ..figures.style import Look, fmt

@@ -1,5 +1,10 @@
-"""SpecFigure: what st.plotly_chart sends is exactly what the full go.Figure would send,
-without building Plotly's objects (the reason it exists: server time per rerun)."""
+"""rnnviz/figures/plotly_fence.py still holds with the installed Plotly.
+
+What st.plotly_chart sends for a SpecFigure is exactly what the full go.Figure would
+send (same typed-array encoding from the private ``_plotly_utils``, same defaults),
+without building Plotly's objects; a SpecFigure still turns into a real go.Figure
+(``go.Figure(spec, _validate=False)``) when anything else asks for it. A Plotly
+release that changes either fails here, not in front of a class."""
 import base64
 import copy
 import json
@@ -12,7 +17,7 @@ import pytest
 
 from rnnviz.nn.checkpoint import load
 from rnnviz.figures import formula, heatmaps, neurons, unrolled
-from rnnviz.figures._spec import SpecFigure, merged_shapes, meta_of, wire
+from rnnviz.figures.plotly_fence import SpecFigure, merged_shapes, meta_of, wire
 from rnnviz.figures.style import Look
 from rnnviz.training.tagger import tag_text
 from rnnviz.data import DEFAULT_MODEL
