@@ -1,0 +1,86 @@
+"""``python -m rnnviz eval``: the RNN and the W = 0 model side by side."""
+from __future__ import annotations
+
+import sys
+
+from .common import load_model, read_corpus_file
+
+
+def cmd_eval(args) -> int:
+    from ..training.builtin import DEFAULT_MODEL, FEEDFORWARD_MODEL, compare, format_reports
+
+    if args.conllu or args.tagged:
+        return _eval_on_file(args)
+    paths = {"RNN": args.model or DEFAULT_MODEL, "W = 0": args.feedforward or FEEDFORWARD_MODEL}
+    if args.write_scores:
+        return _write_scores(paths)
+    reports = compare(*(load_model(p) for p in paths.values()), split=args.split)
+    for name, path in paths.items():
+        print(f"{name + ':':<7}{path}")
+    print(f"split: {args.split} (built-in corpus, zh + en)\n")
+    print(format_reports(reports))
+    return 0
+
+def _write_scores(paths) -> int:
+    """eval --write-scores: measure the models on the everyday sentences and the UD
+    test treebanks and write rnnviz/data/scores.json (what the Why page shows)."""
+    from ..training import reference
+
+    sets = reference.test_sets()
+    if set(sets) != {"everyday", "ud_test"} or any(len(v) != 2 for v in sets.values()):
+        raise ValueError(f"--write-scores needs {reference.EVERYDAY_DIR} and the UD test "
+                         f"files in {reference.UD_DIR}")
+    scores = reference.measure({name: load_model(p) for name, p in paths.items()}, sets)
+    reference.write(scores)
+    for name in scores:
+        for lang in reference.LANGS:
+            row = scores[name][lang]
+            print(f"{name:9} {lang}  " + "  ".join(
+                f"{model}: {100 * c / n:.2f}% ({c}/{n})" for model, (c, n) in
+                ((model, row[model]["all"]) for model in row)))
+    print(f"written: {reference.SCORES_FILE}")
+    return 0
+
+def _eval_on_file(args) -> int:
+    """eval --conllu/--tagged FILE: the RNN (--model, default the shipped one) and the
+    W = 0 model (--feedforward, default the shipped one) side by side: all tokens,
+    unknown words (normalize key not in the model's vocabulary), per tag.
+
+    CoNLL-U without --column is read in the 12 tags (``tagset.ud_tag``) when the RNN's
+    tags are among them, else as UPOS; --column upos/xpos/tagset reads that column. The shipped
+    W = 0 model is left out (with a note) when the file's tags are not all its tags;
+    an explicit --feedforward must fit."""
+    from ..text.tagset import TAGS
+    from ..training.builtin import DEFAULT_MODEL, FEEDFORWARD_MODEL
+    from ..training.userdata import evaluate_sentences, format_side_by_side
+
+    paths = {"RNN": args.model or DEFAULT_MODEL, "W = 0": args.feedforward or FEEDFORWARD_MODEL}
+    models = {name: load_model(p) for name, p in paths.items()}
+    path = args.conllu or args.tagged
+    column = args.column
+    if args.conllu and column is None:
+        column = "tagset" if set(models["RNN"].tags) <= set(TAGS) else "upos"
+    c = read_corpus_file(path, args, column)
+    data_tags = {t for s in c.sentences for _, t in s}
+    for name in list(models):
+        missing = sorted(data_tags - set(models[name].tags))
+        if not missing:
+            continue
+        if name == "W = 0" and args.feedforward is None:
+            print(f"note: the shipped W = 0 model is left out: {path} has tags it does not "
+                  f"have ({', '.join(missing)}); compare with --feedforward FILE",
+                  file=sys.stderr)
+            del models[name]
+            continue
+        m = models[name]
+        hint = ("; --column tagset maps UD tags to them" if args.conllu and
+                set(m.tags) <= set(TAGS) and c.column != "tagset" else "")
+        raise ValueError(f"{path}: tags the model {paths[name]} does not have: "
+                         f"{', '.join(missing)} (the model's tags: {', '.join(m.tags)}{hint})")
+    for name, m in models.items():
+        print(f"{name + ':':<7}{paths[name]} (H={m.H}, |vocab| {m.n_vocab:,}, {m.K} tags)")
+    print(f"data:  {path}: {len(c.sentences):,} sentences, {c.n_tokens:,} tokens "
+          f"({c.column})\n")
+    print(format_side_by_side({name: evaluate_sentences(m, c.sentences)
+                               for name, m in models.items()}))
+    return 0

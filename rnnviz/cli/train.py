@@ -1,0 +1,115 @@
+"""``python -m rnnviz train``: the shipped models, or a model of a corpus file."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from ..nn.activations import ACTIVATIONS
+from ..nn.model import U_INITS
+from ..nn.optim import OPTIMIZERS
+from .common import read_corpus_file
+
+TRAIN_OPTIONS = {   # --option: (TrainConfig field, metavar or choices, help)
+    "--hidden": ("hidden", "N", "hidden units H"),
+    "--activation": ("f", tuple(ACTIVATIONS), "hidden activation f"),
+    "--optimizer": ("optimizer", OPTIMIZERS, "the optimiser"),
+    "--lr": ("lr", "X", "learning rate"),
+    "--epochs": ("epochs", "N", "at most this many epochs"),
+    "--batch-size": ("batch_size", "N", "sentences per mini-batch"),
+    "--clip": ("clip", "X", "max global gradient norm"),
+    "--word-dropout": ("word_dropout", "P", "P(word -> <unk>) while training"),
+    "--seed": ("seed", "N", "the one seed of initialisation, shuffling and dropout"),
+    "--patience": ("patience", "N", "stop after this many epochs without dev gain"),
+    "--u-init": ("u_init", U_INITS, "how U starts: normal = N(0, 1) as nn.Embedding (the "
+                 "default for --conllu/--tagged), uniform = ±1/√H (the built-in model's)"),
+}
+
+def cmd_train(args) -> int:
+    from dataclasses import replace
+
+    from ..nn.checkpoint import save
+    from ..training.builtin import DEFAULT_CONFIG, DEFAULT_MODEL, FEEDFORWARD_MODEL, train_builtin
+
+    config = replace(DEFAULT_CONFIG, **{field: getattr(args, field)
+                                        for field, _, _ in TRAIN_OPTIONS.values()
+                                        if getattr(args, field) is not None})
+    if args.conllu or args.tagged:
+        return _train_on_file(args, config)
+    if args.test or args.max_vocab:
+        raise ValueError("--test and --max-vocab go with --conllu FILE or --tagged FILE")
+    recurrent = not args.no_recurrence
+    out = args.out or (DEFAULT_MODEL if recurrent else FEEDFORWARD_MODEL)
+    net = "s_t = f(U x_t + W s_{t-1} + b)" if recurrent else "s_t = f(U x_t + b), W = 0"
+    print(f"training {net} on the built-in corpus and the UD dev text (zh + en): "
+          f"H={config.hidden}, {config.optimizer} lr={config.lr}, batch {config.batch_size}, "
+          f"seed {config.seed}")
+    try:
+        result = train_builtin(config, recurrent=recurrent, callback=_epoch_printer())
+    except KeyboardInterrupt:
+        print("interrupted; nothing written", file=sys.stderr)
+        return 130
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    save(result.model, out)
+    print(f"best dev epoch {result.best_epoch} ({result.stopped}); {result.seconds:.1f} s; "
+          f"wrote {out} ({Path(out).stat().st_size:,} bytes)")
+    return 0
+
+def _train_on_file(args, config) -> int:
+    """train --conllu/--tagged FILE [--test FILE]: early stopping on every tenth sentence."""
+    from dataclasses import replace
+
+    from ..nn.checkpoint import save
+    from ..training.train import TrainConfig, train
+    from ..training.userdata import (
+        evaluate,
+        format_evaluation,
+        most_frequent_tag,
+        prepare,
+        single_thread_blas,
+        split,
+        unknown_words,
+    )
+
+    if args.out is None:
+        raise ValueError("--out FILE is required with --conllu/--tagged (the shipped model "
+                         "is only written from the built-in corpus)")
+    path = args.conllu or args.tagged
+    c = read_corpus_file(path, args)
+    test = read_corpus_file(args.test, args).sentences if args.test else None
+    data = prepare(split(c.sentences, test), max_vocab=args.max_vocab)
+    config = replace(config, recurrent=not args.no_recurrence)
+    if args.u_init is None:             # N(0, 1): 4 points better on UD Chinese (README)
+        config = replace(config, u_init=TrainConfig.__dataclass_fields__["u_init"].default)
+    s = data.splits
+    print(f"{path}: {len(c.sentences):,} sentences, {c.n_tokens:,} tokens ({c.column}); "
+          f"train {len(s.train):,}, dev {len(s.dev):,} (every tenth), test {len(s.test):,} "
+          f"({args.test or 'held out'}); |vocab| {len(data.vocab):,}, {len(data.tags)} tags")
+    print(f"H={config.hidden}, {config.f}, {config.optimizer} lr={config.lr}, batch "
+          f"{config.batch_size}, clip {config.clip}, word dropout {config.word_dropout}, "
+          f"seed {config.seed}{'' if config.recurrent else ', W = 0'}")
+    with single_thread_blas():
+        result = train(data.train, data.vocab, data.tags, config, dev_pairs=data.dev,
+                       callback=_epoch_printer(), hparams={"data": str(path)})
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    save(result.model, args.out)
+    print(f"best dev epoch {result.best_epoch} ({result.stopped}); {result.seconds:.1f} s; "
+          f"wrote {args.out}")
+    if data.test:
+        print(f"\ntest ({len(s.test):,} sentences):")
+        print(format_evaluation(evaluate(result.model, data.test,
+                                         unknown_words(result.model, s.test)),
+                                most_frequent_tag(s.train, s.test)))
+    return 0
+
+def _epoch_printer():
+    clock = [time.perf_counter()]
+
+    def report(p) -> None:
+        if p.kind == "epoch":
+            now = time.perf_counter()
+            dev = f"  dev {100 * p.dev_acc:6.2f}%" if p.dev_acc is not None else ""
+            print(f"epoch {p.epoch:>3}/{p.epochs}  loss {p.loss:.4f}  train "
+                  f"{100 * p.train_acc:6.2f}%{dev}  {now - clock[0]:5.2f} s", flush=True)
+            clock[0] = now
+    return report
