@@ -10,7 +10,8 @@ import urllib.parse
 import pytest
 
 from browser_util import settle
-from rnnviz.figures.style import Look, apply_template, base_layout, figure
+from rnnviz.figures.plotly_fence import apply_template
+from rnnviz.figures.style import Look, base_layout, figure
 
 SENTENCE = "我 的 朋友 昨天 在 学校 吃 了 三 个 苹果 ， 他 说 这 本 书 很 好 。"
 
