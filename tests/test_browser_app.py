@@ -35,7 +35,7 @@ def test_typing_key_by_key_shows_the_tagging(page, app_server):
 
 
 # every element container that Streamlit marks stale during a rerun, with its opacity
-# and transition at that moment (shell.BASE_CSS keeps both as they were)
+# and transition at that moment (streamlit_fence.NO_FADE_CSS keeps both as they were)
 WATCH_STALE = """() => {
   window.__stale = [];
   new MutationObserver((records) => {

@@ -61,6 +61,7 @@ def test_page_trains_a_model_that_becomes_the_sessions_own():
     wait_done(at)
     m = session_model(at)
     assert m.H == 6 and at.session_state[SESSION][1] == "trained"
+    assert at.session_state["model"] == "session"         # the switch shows it
     assert m.hparams["seed"] == 7 and m.hparams["hidden"] == 6
     assert "Trained all epochs" in at.success[0].value
     assert at.metric[0].label == "Test accuracy" and at.metric[0].value.endswith("%")

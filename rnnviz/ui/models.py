@@ -17,6 +17,7 @@ from . import resources
 CHOICE_KEY = "model"
 SESSION_KEY = "_rnnviz_session_model"     # (model, source) where source says how it was made
 CHOICES = ("builtin", "session")
+PENDING_KEY = "_train_select"     # a trained model waits to be selected when the switch is drawn
 
 
 def session_model() -> RNN | None:
@@ -36,6 +37,13 @@ def set_session_model(m: RNN, source: str, *, select: bool = True) -> None:
         st.session_state[CHOICE_KEY] = "session"
 
 
+def select_session_model_later() -> None:
+    """Select the session's model in the next run that draws the switch. A widget's value
+    can be set only before the widget is drawn in a run (or in a callback), and a page or
+    a fragment may find its model ready after the frame has drawn the switch."""
+    st.session_state[PENDING_KEY] = True
+
+
 def clear_session_model() -> None:
     st.session_state.pop(SESSION_KEY, None)
     st.session_state[CHOICE_KEY] = "builtin"
@@ -53,6 +61,8 @@ def current() -> RNN:
 def choice_widget(lang: str) -> None:
     """The built-in / my model switch (disabled until the session has a model)."""
     has_own = session_model() is not None
+    if st.session_state.pop(PENDING_KEY, False) and has_own:
+        st.session_state[CHOICE_KEY] = "session"
     if not has_own and st.session_state.get(CHOICE_KEY) == "session":
         st.session_state[CHOICE_KEY] = "builtin"
     st.segmented_control(

@@ -12,7 +12,6 @@ parameter that cannot be used is reported in a notice and dropped.
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 
 import streamlit as st
@@ -20,6 +19,7 @@ from streamlit.errors import StreamlitAPIException
 
 from ..i18n import LANG_NAMES, LANGS, text
 from . import context, export, models, resources, steps, urlstate, views
+from . import streamlit_fence as fence
 
 
 @dataclass(frozen=True)
@@ -52,29 +52,22 @@ CUT_KEY = "_rnnviz_sentence_cut"        # how long the sentence was when it was 
 SHARE_KEY = "lecture_share"
 
 
-_frame = threading.local()      # how deep this script thread is inside main()'s page
-
-
 def main() -> None:
     """The whole app: the frame, the page chosen in the URL, the share panel."""
     current = start()
-    _frame.depth = getattr(_frame, "depth", 0) + 1
-    try:
+    with fence.page_frame():
         current.run()
-    finally:
-        _frame.depth -= 1
     finish()
 
 
 def page() -> context.Context:
     """A page's first line: the context of this rerun.
 
-    Streamlit decides once per server process, before any of our code runs,
-    whether ``pages/`` is auto-discovered: the first session's first run (and
-    every ``AppTest`` run) executes a ``pages/`` file named in the URL directly,
-    without ``app.py``. Such a page runs the whole app here instead (whose
-    ``st.navigation`` finds the same page under the same URL path) and stops."""
-    if not getattr(_frame, "depth", 0):
+    A ``pages/`` file that Streamlit runs without ``app.py`` around it (the first
+    run of a server process, every ``AppTest`` run: ``streamlit_fence.page_frame``)
+    runs the whole app here instead (whose ``st.navigation`` finds the same page
+    under the same URL path) and stops."""
+    if fence.page_run_directly():
         main()
         st.stop()
     return context.get()
@@ -237,47 +230,19 @@ def notice(lang: str) -> None:
 
 # --------------------------------------------------------------------------- look
 
-# The helper takes no room; the page starts right under the top navigation (Streamlit's
-# 6rem leaves a blank band that a laptop screen needs for the figures); chart frames
-# are whole pixels (tests/test_chart_redraws.py). Elements are not faded while a rerun
-# runs: Streamlit marks every element stale for the ~50 ms of a rerun, with a fade
-# that starts and is cancelled on each keystroke, and Chromium repainted the page
-# twice for it (5-7 ms a paint on the BPTT page, bench/browser_trace.py); the
-# "Running" indicator at the top still shows a rerun.
-BASE_CSS = (f".st-key-{context.BROWSER_KEY} {{ display: none; }}\n"
-            '[data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }\n'
-            '[data-testid="stFullScreenFrame"] { width: round(down, 100%, 1px); }\n'
-            '[data-testid="stElementContainer"][data-stale="true"] {\n'
-            '    opacity: 1 !important; transition: none !important; }')
 # The step buttons' key hints (Home, Space, ←…; their tooltips say them too) go where
 # the five buttons would not fit on one line: under 1320 px (1700 px in the presenter
 # view's bigger text), and on phones, which have no keys.
-STEP_KEYS_CSS = ('@media (max-width: {px}px) {{ [class*="st-key-t_"] button kbd '
-                 '{{ display: none; }} }}\n')
-# presenter view: bigger interface text (Streamlit sizes in rem), the full width,
-# no deploy button, and the lecturer's tools only
-PRESENTER_CSS = f"""
-html {{ font-size: 22px; }}
-[data-testid="stMainBlockContainer"] {{ max-width: 100%; padding: 4rem 1.5rem 2rem; }}
-[data-testid="stAppDeployButton"], .st-key-{models.CHOICE_KEY}, .st-key-{SHARE_KEY} {{
-    display: none; }}
-.js-plotly-plot text tspan[style*="font-size:70%"] {{ font-size: 95% !important; }}
-"""
-
-
-# Streamlit's file uploader writes its own English: "Upload" on its button (said in the
-# interface language instead) and "20MB per file" under it (our labels say the limit).
-UPLOADER_CSS = """
-[data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{
-    font-size: 0; }}
-[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
-    content: "{upload}"; font-size: 0.875rem; }}
-"""
+STEP_KEY_HINTS_PX = {False: 1320, True: 1700}
+# what the presenter view hides besides Streamlit's deploy button: the lecturer's
+# tools only (hide more by adding keys)
+PRESENTER_HIDDEN = (models.CHOICE_KEY, SHARE_KEY)
 
 
 def style(presenting: bool, lang: str = "en") -> None:
-    css = (BASE_CSS + UPLOADER_CSS.format(upload=text("streamlit.upload", lang).replace('"', ""))
-           + STEP_KEYS_CSS.format(px=1700 if presenting else 1320)
-           + (PRESENTER_CSS if presenting else ""))
+    """The page's CSS (all of it in ``streamlit_fence``: it selects on Streamlit's markup)."""
+    css = (fence.base_css(context.BROWSER_KEY)
+           + fence.uploader_css(text("streamlit.upload", lang))
+           + fence.key_hints_css("t_", STEP_KEY_HINTS_PX[presenting])    # steps' buttons
+           + (fence.presenter_css(PRESENTER_HIDDEN) if presenting else ""))
     st.html(f"<style>{css}</style>")

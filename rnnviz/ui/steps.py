@@ -5,7 +5,7 @@ parameter ``t`` by the slider; the play speed in ``st.session_state["speed"]``
 (URL ``speed``). Buttons change t in callbacks (before the slider is drawn),
 and it is clamped to 1..T whenever the sentence changes. Keys: ← → Home End
 step, Space plays and pauses while no control has the focus (a focused button is
-pressed by Space, as anywhere on the web: ``views.BROWSER_JS``). ``views.play_fragment`` runs the step views and ticks while playing.
+pressed by Space, as anywhere on the web: ``rnnviz/ui/browser.js``). ``views.play_fragment`` runs the step views and ticks while playing.
 """
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def controls(T: int, lang: str) -> int:
     clamp(T)
     playing = st.session_state.get(PLAYING_KEY, False)
     # the five buttons and the three speeds each fit on one line at 1366 px (the buttons'
-    # key hints go under 1320 px: ui.shell.STEP_KEYS_CSS); the slider takes what is left
+    # key hints go under 1320 px: ui.shell.STEP_KEY_HINTS_PX); the slider takes what is left
     buttons, slider, speed = st.columns([7, 4, 3], vertical_alignment="bottom")
     with buttons.container(horizontal=True, gap="small", vertical_alignment="bottom"):
         _button("first", ":material/first_page:", "Home", lang, kwargs=dict(to=1, T=T))

@@ -24,7 +24,6 @@ import time
 from dataclasses import dataclass
 
 import streamlit as st
-from streamlit.errors import StreamlitWidgetAlreadyInstantiatedError
 
 from ..figures.style import percent, percent_value
 from ..figures.training import make_confusion, make_curves, make_weights
@@ -42,7 +41,6 @@ from . import context, models, resources, urlstate, views
 
 RUN, DONE, DATA = "_train_run", "_train_done", "_train_data"
 NOTE, MODEL_NOTE = "_train_note", "_train_model_note"
-SELECT = "_train_select"             # a trained model waits to be selected in the switch
 FINISHED = "_train_finished"         # Stop ended the run: the page reruns as a whole
 MAX_JOBS = 4                         # training processes at once on the server (2 cores)
 POLL_SECONDS = 1.0                   # the live charts (each tick redraws two)
@@ -230,7 +228,7 @@ def run_section(lang: str, look, prepared: tuple[Prepared, str] | None,
     note = st.session_state.get(NOTE)
     if note:
         getattr(st, note[0])(note[1])
-    poll = POLL_SECONDS if running() or st.session_state.get(SELECT) else None
+    poll = POLL_SECONDS if running() else None
     # where the run is and Stop, often (cheap); the charts less often (a redraw each)
     st.fragment(_progress, run_every=PROGRESS_POLL if running() else None)(lang)
     st.fragment(_live, run_every=poll)(lang, look)
@@ -304,8 +302,6 @@ def _progress(lang: str) -> None:
 
 
 def _live(lang: str, look) -> None:
-    if st.session_state.get(SELECT) and _select_mine():
-        st.rerun()
     job = _ended(lang)
     if job is None:
         return
@@ -324,26 +320,14 @@ def _finish(run: Run, lang: str) -> None:
     if job.outcome is None:
         st.session_state[NOTE] = ("error", text("train.run.failed", lang, problem=job.error))
         return
+    # selected in the whole-page rerun that follows (the frame has drawn the switch)
     models.set_session_model(job.outcome.model, "trained", select=False)
-    _select_mine()
+    models.select_session_model_later()
     st.session_state[DONE] = run
     o = job.outcome
     st.session_state[NOTE] = ("success", text(
         f"train.run.done_{o.stopped}", lang, best=o.best_epoch, seconds=f"{o.seconds:.1f}",
         epoch=o.history[-1]["epoch"] if o.history else 0, epochs=job.config.epochs))
-
-
-def _select_mine() -> bool:
-    """Turn the switch to "mine". Its key cannot change in a run that has drawn it
-    (a full run: the frame draws it before the page), only in this fragment's own
-    reruns; until then the wish waits in ``SELECT`` and the fragment keeps ticking."""
-    try:
-        st.session_state[models.CHOICE_KEY] = "session"
-    except StreamlitWidgetAlreadyInstantiatedError:
-        st.session_state[SELECT] = True
-        return False
-    st.session_state.pop(SELECT, None)
-    return True
 
 
 # --------------------------------------------------------------------------- results
@@ -380,7 +364,7 @@ def results_section(lang: str, look) -> None:
     left.dataframe([{text("train.res.tag", lang): t,
                      text("train.res.accuracy", lang): percent_value(s.correct, s.total),
                      text("train.res.tokens", lang): s.total} for t, s in ev.per_tag.items()],
-                   hide_index=True, key="train_per_tag", height=35 * (len(ev.per_tag) + 1) + 3)
+                   hide_index=True, key="train_per_tag", height="content")
     views.chart(make_confusion(ev.confusion, ev.tags, look=look), key="train_confusion",
                 ctx=ctx, where=right)
 

@@ -28,6 +28,7 @@ from ..figures.style import Look, fmt
 from ..i18n import STRINGS, text
 from ..text.tokenize import tokenize
 from . import context, export, steps, urlstate
+from . import streamlit_fence as fence
 from .context import Context
 
 CHART_CONFIG = {"displaylogo": False, "scrollZoom": False,
@@ -76,23 +77,9 @@ def chart(fig, *, key: str, ctx: Context, t: int | None = None, alt: str | None 
         fig = with_click_layout(fig)
     min_width = meta.get("min_width")
     if min_width:
-        where = scroller(key, int(min_width), where)
+        where = fence.scroller(key, int(min_width), where)
     return (where or st).plotly_chart(fig, key=key, config=chart_config(ctx.lang, zoom),
                                       theme=None, alt=alt, **kwargs)
-
-
-def scroller(key: str, min_width: int, where=None):
-    """A container that scrolls sideways when it is narrower than ``min_width`` px, for
-    the chart ``key`` (a figure whose ``layout.meta.min_width`` says how wide it must be
-    drawn for its labels not to overlap: a long sentence, a phone). The page itself never
-    gets wider than the screen."""
-    box = (where or st).container(key=f"{key}_scroll")
-    st.html(SCROLL_CSS.format(key=key, min_width=min_width))
-    return box
-
-
-SCROLL_CSS = ("<style>.st-key-{key}_scroll {{ overflow-x: auto; overflow-y: hidden; }}\n"
-              ".st-key-{key}_scroll > .st-key-{key} {{ min-width: {min_width}px; }}</style>")
 
 
 # What Streamlit's chart sets on a figure whose points can be clicked, unless the figure
@@ -349,161 +336,10 @@ def view_html(ctx: Context, t: int) -> bytes:
 
 # --------------------------------------------------------------------------- the browser
 
-BROWSER_JS = r"""
-export default function (component) {
-  const S = window.__rnnviz || (window.__rnnviz = {});
-  S.data = component.data;
-  S.setState = component.setStateValue;
-  if (S.timer) return;
-  const isDark = () => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    const rgb = app ? getComputedStyle(app).backgroundColor.match(/[\d.]+/g) : null;
-    return rgb ? 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] < 128 : false;
-  };
-  // run fn with gd's download options changed (the toImage button reads them on click)
-  const withOptions = (gd, change, fn) => {
-    const o = gd._context.toImageButtonOptions, saved = {...o};
-    Object.assign(o, change);
-    try { fn(); } finally {
-      for (const k of Object.keys(o)) delete o[k];
-      Object.assign(o, saved);
-    }
-  };
-  const named = (gd) => {                      // export.filename(page, sentence, t, kind)
-    let meta = (gd.layout || {}).meta || {};
-    if (typeof meta === 'string') { try { meta = JSON.parse(meta); } catch (e) { meta = {}; } }
-    const box = gd.closest('[class*="st-key-"]');
-    const key = box ? (box.className.match(/st-key-([\w-]+)/) || [])[1] : 'chart';
-    const t = Number.isInteger(meta.t) ? `_t${meta.t}` : '';
-    return {filename: `${S.data.prefix}${t}_${meta.kind || key}`};
-  };
-  const toImage = (gd) => {
-    const bar = gd._fullLayout && gd._fullLayout._modeBar;
-    return bar ? bar.buttons.flat().find((b) => b.name === 'toImage') : null;
-  };
-  const decorate = (gd) => {
-    const button = toImage(gd);
-    if (!button) return;
-    if (!button.__rnnviz) {        // the PNG button: our file name
-      const click = button.__rnnviz = button.click;
-      button.click = function (g, ev) { withOptions(g, named(g), () => click.call(this, g, ev)); };
-    }
-    const group = gd.querySelector('.modebar-group');
-    let svg = gd.querySelector('.rnnviz-svg');
-    if (!svg && group) {
-      svg = document.createElement('button');     // like Plotly's own buttons
-      svg.type = 'button';
-      svg.className = 'modebar-btn rnnviz-svg';
-      svg.setAttribute('rel', 'tooltip');
-      svg.textContent = 'SVG';
-      svg.style.cssText = 'font:700 10px sans-serif;padding:0 3px;';
-      svg.addEventListener('click', () => withOptions(
-        gd, {...named(gd), format: 'svg', scale: 1}, () => button.__rnnviz.call(button, gd)));
-      group.prepend(svg);
-    }
-    if (svg && svg.getAttribute('data-title') !== S.data.svg) {
-      svg.setAttribute('data-title', S.data.svg);
-      svg.setAttribute('aria-label', S.data.svg);
-    }
-  };
-  // the SVG button goes in as soon as Plotly (re)builds a modebar: same task, no
-  // later repaint; the theme is polled (a menu change reruns nothing by itself)
-  const decorateAll = () => {
-    document.querySelectorAll('.js-plotly-plot').forEach(decorate);
-  };
-  const checkTheme = () => {
-    const theme = isDark() ? 'dark' : 'light';
-    if (theme !== S.data.theme && theme !== S.sent) { S.sent = theme; S.setState('theme', theme); }
-    if (theme === S.data.theme) S.sent = null;
-  };
-  // Space plays and pauses when the focus is on no control (the page itself). A focused
-  // control keeps its own Space: a button (or a toggle, a checkbox) is pressed, a text box
-  // gets a space; Streamlit's Space shortcut, which would also start playback, does not
-  // see the key (its default action, pressing the button, still happens).
-  const isText = (el) => el.isContentEditable || el.tagName === 'TEXTAREA' ||
-    el.tagName === 'SELECT' || (el.tagName === 'INPUT' &&
-      !['checkbox', 'radio', 'button', 'range'].includes(el.type));
-  const CONTROL = 'a[href], button, input, select, textarea, summary, [contenteditable], ' +
-    '[role=button], [role=slider], [role=tab], [role=checkbox], [role=switch], ' +
-    '[role=radio], [role=menuitem], [role=option], [role=combobox], [role=link]';
-  const space = (e) => {
-    if (e.key !== ' ' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
-    const el = document.activeElement || document.body;
-    if (isText(el)) return;
-    if (el !== document.body && el.matches(CONTROL)) { e.stopImmediatePropagation(); return; }
-    const play = [...document.querySelectorAll('.st-key-t_play button')]
-      .find((b) => b.getClientRects().length);           // the one drawn
-    if (!play) return;
-    e.preventDefault();
-    e.stopImmediatePropagation();
-    if (e.type === 'keydown' && !e.repeat) play.click();
-  };
-  window.addEventListener('keydown', space, true);
-  window.addEventListener('keyup', space, true);
-  // A chart whose figure changed is a new element for Streamlit (the element id hashes
-  // the figure), so React mounts a new plot, and Plotly draws it only after the browser
-  // has painted, while the old one may already be gone: a blank chart for a frame or more
-  // on many keystrokes. When a rerun starts, the drawn charts are copied (a chart not
-  // drawn yet keeps its earlier copy); a chart box without a drawn plot shows its copy
-  // (nothing to click) until its plot is drawn.
-  const keyOf = (el) => ((el.className || '').match(/st-key-([\w-]+)/) || [])[1];
-  const drawn = (box) => box.querySelector('.js-plotly-plot .main-svg');
-  const copies = new Map();          // chart key -> a copy of its last drawing on this page
-  let copiedOn = location.pathname;
-  const copyCharts = () => {
-    if (location.pathname !== copiedOn) { copies.clear(); copiedOn = location.pathname; }
-    for (const svg of document.querySelectorAll('.js-plotly-plot .svg-container')) {
-      const box = svg.closest('[class*="st-key-"]');
-      const key = box && keyOf(box);
-      if (key && !box.querySelector(':scope > .rnnviz-ghost')) {
-        copies.set(key, svg.cloneNode(true));
-      }
-    }
-  };
-  const standIn = () => {
-    for (const ghost of document.querySelectorAll('.rnnviz-ghost')) {
-      if (drawn(ghost.parentElement)) ghost.remove();
-    }
-    for (const [key, svg] of copies) {
-      const box = document.querySelector(`.st-key-${key}`);
-      if (!box || drawn(box) || box.querySelector(':scope > .rnnviz-ghost')) continue;
-      const ghost = document.createElement('div');
-      ghost.className = 'rnnviz-ghost';
-      ghost.style.cssText = 'position:absolute;z-index:2;pointer-events:none;';
-      ghost.appendChild(svg.cloneNode(true));
-      box.prepend(ghost);
-    }
-  };
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (app) {
-    new MutationObserver(() => {
-      if (app.getAttribute('data-test-script-state') === 'running') copyCharts();
-    }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-  }
-  S.observer = new MutationObserver(() => { standIn(); decorateAll(); });
-  S.observer.observe(document.body, {childList: true, subtree: true});
-  S.timer = setInterval(checkTheme, 600);
-  decorateAll();
-  checkTheme();
-}
-"""
-
-
-def _minified(js: str) -> str:
-    """Without comments and indentation: the helper is sent with every run."""
-    lines = (re.sub(r"^//.*$|\s+//\s.*$", "", line.strip()) for line in js.splitlines())
-    return "\n".join(line for line in lines if line)
-
-
-@functools.lru_cache(maxsize=1)
-def _browser_component():
-    return st.components.v2.component("rnnviz_browser", js=_minified(BROWSER_JS))
-
-
 def browser_helper(lang: str, dark: bool, prefix: str) -> None:
     """Mount the page's helper: it reports a theme change made in Streamlit's menu (which
     reruns nothing by itself), adds an SVG download button to every chart and names the
-    downloads ``prefix`` + step + kind (see BROWSER_JS)."""
-    _browser_component()(key=context.BROWSER_KEY, on_theme_change=lambda: None,
-                         data={"theme": "dark" if dark else "light",
-                               "svg": text("lecture.chart.svg", lang), "prefix": prefix})
+    downloads ``prefix`` + step + kind (rnnviz/ui/browser.js)."""
+    fence.browser_component()(key=context.BROWSER_KEY, on_theme_change=lambda: None,
+                              data={"theme": "dark" if dark else "light",
+                                    "svg": text("lecture.chart.svg", lang), "prefix": prefix})
