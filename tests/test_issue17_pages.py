@@ -5,6 +5,7 @@ import pytest
 from conftest import run_app
 
 from rnnviz.figures.plotly_fence import wire_meta
+from rnnviz.ui import session_keys
 
 BPTT = "pages/bptt.py"
 
@@ -29,7 +30,7 @@ def test_the_exploding_preset_always_has_an_error_to_follow(sentence):
     at = run_app(page=BPTT, s=sentence)
     at.button(key="bptt_preset_explode").click().run()
     assert not at.exception
-    T = at.session_state["bptt_last_T"]
+    T = at.session_state[session_keys.BPTT_PAGE].last_T
     t = at.session_state["bptt_t"]
     shown = texts(at)
     assert "nan" not in shown.lower()

@@ -284,3 +284,33 @@ def sgd_step(m: RNN, x, y, *, lr: float, truncate: int | None = None, tokens=Non
                     for k in PARAM_NAMES}
     return Step(before.trace, after, before.y, float(lr), before.loss, loss_after, change,
                 relative, before.truncate, before.gradient_gap())
+
+
+# --- which loss L_t the page follows back --------------------------------------------
+def followed_by_default(ls: Lesson) -> int:
+    """The loss followed unless the user picks one: L_T, or, when no error flows from L_T
+    (o_T is exactly its target, L_T = 0: the exploding preset's full stop), the loss with
+    the largest error, one with steps to travel back (t ≥ 2) where there is one."""
+    T = ls.T
+    with np.errstate(all="ignore"):
+        sends = (np.nan_to_num(ls.norms, nan=0.0) > 0).any(axis=1)       # (T,)
+    if sends[T - 1] or not sends.any():
+        return T
+    losses = np.where(sends, np.nan_to_num(ls.losses, nan=0.0, posinf=np.finfo(float).max), -1)
+    if sends[1:].any():
+        losses[0] = -1
+    return int(np.argmax(losses)) + 1
+
+
+def followed_step(ls: Lesson, picked, last_T: int | None, auto: int | None) -> tuple[int, bool]:
+    """The step t whose loss is followed back, in 1..T, and whether it is the default.
+
+    ``picked`` is the step shown so far (None at first), ``last_T`` the sentence length
+    it was shown for, ``auto`` the step the default chose then. The default
+    (``followed_by_default``) is followed until the user picks another step (that one
+    is kept, clamped to the sentence); picking the last step, or the sentence growing
+    past it, follows the default again."""
+    following = (not isinstance(picked, int) or (last_T is not None and picked >= last_T)
+                 or picked == auto)
+    t = followed_by_default(ls) if following else picked
+    return min(max(t, 1), ls.T), following
