@@ -49,6 +49,8 @@ import numpy as np
 
 from ..nn.bptt import per_output_errors
 from ..nn.forward import Trace, forward, trace
+from ..text.normalize import normalize
+from ..text.unknown import lookup
 
 UNK_ID = 0
 
@@ -156,3 +158,25 @@ def edit(tr: Trace, k: int, word_id: int, token: str) -> Edit:
     tokens = tr.tokens[:k - 1] + (token,) + tr.tokens[k:]
     with np.errstate(all="ignore"):
         return Edit(tr, trace(tr.model, x, tokens), k)
+
+
+def word_key(typed: str) -> str:
+    """The vocabulary key of a word as typed ('' when nothing is typed: <unk>)."""
+    return normalize(typed) if typed else ""
+
+
+def edit_word(tr: Trace, k: int, typed: str) -> Edit:
+    """``edit`` with word k replaced by a word as typed, looked up in ``tr.model``'s own
+    vocabulary (an unknown word switches on its class column; nothing typed: <unk>)."""
+    word_id = int(lookup(tr.model.word_index, [word_key(typed)])[0])
+    return edit(tr, k, word_id, typed or "<unk>")
+
+
+def aligned_outputs(t: int, *traces: Trace) -> tuple[list[np.ndarray], list[str]]:
+    """o_t of each trace over one list of tags: the first model's tags, then the tags
+    only the others have (0 where a model has no such tag)."""
+    tags = list(traces[0].model.tags)
+    for tr in traces[1:]:
+        tags += [k for k in tr.model.tags if k not in tags]
+    return [np.array([tr.o[t - 1, tr.model.tag_index[k]] if k in tr.model.tag_index
+                      else 0.0 for k in tags]) for tr in traces], tags
