@@ -16,11 +16,11 @@ from ..i18n import LANG_NAMES, LANGS, pick_lang, text
 from ..nn.model import RNN
 from ..text.tokenize import tokenize
 from ..training.tagger import Tagging, tag_text
-from . import models, urlstate
+from . import models, session_keys, urlstate
 
-KEY = "_rnnviz_context"
+KEY = session_keys.CONTEXT
 PRESENT_KEY = "present"           # presenter view (URL ?present=true)
-BROWSER_KEY = "rnnviz_browser"     # the browser helper (views.browser_helper) and its state
+BROWSER_KEY = session_keys.BROWSER  # the browser helper (views.browser_helper) and its state
 NORMAL_FONT, PRESENTER_FONT, PRESENTER_MIN = 14, 22, 19    # px of figure text
 
 

@@ -21,7 +21,7 @@ from ..text.tagset import TAG_INFO
 from ..text.unknown import lookup
 from ..training import builtin, reference
 from ..training.tagger import Tagging
-from . import resources
+from . import resources, session_keys, steps
 
 
 @st.cache_resource(show_spinner=False)
@@ -61,7 +61,7 @@ def retag(tagging: Tagging, m: RNN) -> Tagging:
 
 # --------------------------------------------------------------------------- widgets
 
-EDIT_K, EDIT_WORD, EDIT_FOR = "why_edit_k", "why_edit_word", "_why_edit_for"
+EDIT_K, EDIT_WORD, EDIT_FOR = session_keys.EDIT_K, session_keys.EDIT_WORD, session_keys.EDIT_FOR
 
 
 def _use_example(i: int) -> None:
@@ -69,8 +69,8 @@ def _use_example(i: int) -> None:
     its word, and prepare the edit view to swap its cue."""
     ex = examples.EXAMPLES[i]
     st.session_state["s"] = ex.text
-    st.session_state["t"] = ex.word
-    st.session_state["playing"] = False
+    st.session_state[steps.T_KEY] = ex.word
+    st.session_state[steps.PLAYING_KEY] = False
     st.session_state[EDIT_K] = ex.cue
     st.session_state[EDIT_WORD] = ex.swap
     st.session_state[EDIT_FOR] = ex.text

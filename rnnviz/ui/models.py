@@ -12,10 +12,10 @@ import streamlit as st
 
 from ..i18n import text
 from ..nn.model import RNN
-from . import resources
+from . import resources, session_keys
 
 CHOICE_KEY = "model"
-SESSION_KEY = "_rnnviz_session_model"     # (model, source) where source says how it was made
+SESSION_KEY = session_keys.SESSION_MODEL  # (model, source) where source says how it was made
 CHOICES = ("builtin", "session")
 PENDING_KEY = "_train_select"     # a trained model waits to be selected when the switch is drawn
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import streamlit as st
 
 from ..i18n import text
-from . import context, urlstate
+from . import context, session_keys, urlstate
 
 PLAY_SPEEDS = urlstate.PLAY_SPEEDS          # seconds per step
-T_KEY, SPEED_KEY, PLAYING_KEY = "t", "speed", "playing"
+T_KEY, SPEED_KEY, PLAYING_KEY = "t", "speed", session_keys.PLAYING   # t, speed: URL fields
 SPEED = urlstate.BY_NAME[SPEED_KEY]
 
 
