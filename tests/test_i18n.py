@@ -33,6 +33,75 @@ def test_chinese_strings_are_translated():
     assert not same, same
 
 
+# --- what the engine says (rnnviz.messages): a code, parameters, English --------------
+import importlib  # noqa: E402
+import pkgutil  # noqa: E402
+
+from rnnviz.messages import CATALOGS  # noqa: E402
+
+ENGINE = ("rnnviz.nn", "rnnviz.text", "rnnviz.training")
+
+
+def engine_codes() -> dict[str, str]:
+    """code -> English of every catalog of every module of the engine's parts."""
+    for part in ENGINE:
+        package = importlib.import_module(part)
+        for info in pkgutil.walk_packages(package.__path__, part + "."):
+            importlib.import_module(info.name)
+    codes: dict[str, str] = {}
+    for catalog in CATALOGS:
+        for code, english in catalog.items():
+            assert code not in codes, f"{code} is defined in two catalogs"
+            codes[code] = english
+    return codes
+
+
+CODES = engine_codes()
+
+
+def test_the_engine_has_catalogs():
+    assert {"tokenize.tokens", "checkpoint.zip_bomb", "corpus.no_tag", "tagged.no_tag",
+            "training.no_train", "model.w_square"} <= set(CODES)
+
+
+@pytest.mark.parametrize("code", sorted(CODES))
+def test_every_engine_code_is_said_in_both_languages(code):
+    key = f"msg.{code}"
+    assert key in STRINGS, f"{code}: add {key} to rnnviz/i18n/messages.py"
+    assert STRINGS[key]["en"] == CODES[code], f"{key}: the English differs from the catalog's"
+    assert placeholders(STRINGS[key]["zh"]) == placeholders(CODES[code]), key
+
+
+def test_every_msg_string_has_its_code():
+    orphans = {k for k in STRINGS if k.startswith("msg.") and k[4:] not in CODES}
+    assert not orphans, orphans
+
+
+def test_say_fills_a_message_and_the_messages_inside_it():
+    from rnnviz.i18n import say
+    from rnnviz.text.corpus import TaggedError, read_tagged
+    with pytest.raises(TaggedError) as e:
+        read_tagged(["我/nn 吃"])
+    assert str(e.value) == "line 1: token '吃' has no /tag (expected word/tag)"
+    assert say(e.value, "en") == str(e.value)
+    assert say(e.value, "zh") == "第 1 行：词 '吃' 没有 /标签（格式应为 词/标签）"
+
+
+def test_coded_errors_pickle_with_their_code():
+    import pickle
+
+    from rnnviz.nn.checkpoint import CheckpointError
+    from rnnviz.text.conllu_data import MESSAGES as CORPUS
+    from rnnviz.text.conllu_data import BadSentences, Problem
+    e = pickle.loads(pickle.dumps(CheckpointError("checkpoint.zip_bomb", name="U.npy",
+                                                  ratio=1000, limit=200)))
+    assert e.code == "checkpoint.zip_bomb" and str(e) == \
+        "U.npy is compressed 1000:1, more than 200:1 (zip bomb?)"
+    bad = BadSentences((Problem(3, CORPUS("corpus.no_form")),), 4)
+    again = pickle.loads(pickle.dumps(bad))
+    assert str(again) == str(bad) and again.problems == bad.problems
+
+
 def test_text_fills_placeholders_and_locale_picks_language():
     assert text("sentence.truncated", "en", n=50).startswith("The sentence is long")
     assert "50" in text("sentence.truncated", "zh", n=50)
@@ -70,7 +139,7 @@ NOT_SHOWN = {
 # latin words that are names, not English: the app, formulas, file types, example input
 NOT_ENGLISH = {"rnnviz", "unk", "softmax", "tanh", "sigmoid", "relu", "nan", "rnn", "csv",
                "svg", "png", "html", "npz", "style"}
-I18N_CALLS = {"text", "describe", "tokenizer_message"}     # their arguments are keys
+I18N_CALLS = {"text", "describe", "say"}     # their arguments are keys or messages
 
 
 def english_literals(path):

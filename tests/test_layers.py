@@ -18,15 +18,17 @@ PKG = ROOT / "rnnviz"
 # Bottom to top. A part may only import parts listed before it.
 ALLOWED: dict[str, set[str]] = {
     "data": set(),                                       # file locations, no code
-    "nn": {"numpy"},                                     # the network math
-    "text": {"numpy", "jieba", "conllu", "rnnviz.data"},
+    "messages": set(),                                   # codes + parameters, for i18n
+    "nn": {"numpy", "rnnviz.messages"},                  # the network math
+    "text": {"numpy", "jieba", "conllu", "rnnviz.data", "rnnviz.messages"},
     "i18n": set(),                                       # string tables
-    "training": {"numpy", "threadpoolctl", "rnnviz.data", "rnnviz.nn", "rnnviz.text"},
+    "training": {"numpy", "threadpoolctl", "rnnviz.data", "rnnviz.messages", "rnnviz.nn",
+                 "rnnviz.text"},
     "lessons": {"numpy", "rnnviz.nn", "rnnviz.text", "rnnviz.training"},
     "figures": {"numpy", "plotly", "_plotly_utils", "rnnviz.i18n", "rnnviz.nn", "rnnviz.text",
                 "rnnviz.training", "rnnviz.lessons"},
-    "ui": {"numpy", "plotly", "streamlit", "rnnviz.data", "rnnviz.i18n", "rnnviz.nn",
-           "rnnviz.text", "rnnviz.training", "rnnviz.lessons", "rnnviz.figures"},
+    "ui": {"numpy", "plotly", "streamlit", "rnnviz.data", "rnnviz.messages", "rnnviz.i18n",
+           "rnnviz.nn", "rnnviz.text", "rnnviz.training", "rnnviz.lessons", "rnnviz.figures"},
     "cli": {"rnnviz", "rnnviz.nn", "rnnviz.text", "rnnviz.training"},
     "__main__": {"rnnviz.cli"},
     "__init__": set(),

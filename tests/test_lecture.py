@@ -217,31 +217,23 @@ def test_the_chinese_interface_has_no_english_left(page):
 
 def test_tokenizer_messages_are_translated():
     at = run_app(s=" ".join(["我 吃 苹果"] * 30), lang="zh")
-    assert any(text("tokenize.tokens", "zh", n=50, had=90) in w.value for w in at.warning)
+    assert any(text("msg.tokenize.tokens", "zh", n=50, had=90) in w.value for w in at.warning)
     at = run_app(s="\u200b\u200b", lang="zh")
-    assert any(text("tokenize.nothing", "zh") in i.value for i in at.info)
+    assert any(text("msg.tokenize.nothing", "zh") in i.value for i in at.info)
 
 
-@pytest.mark.parametrize("message, key", [
-    ("The text is empty. Type a sentence, e.g. 我吃苹果 or I eat apples.", "tokenize.empty"),
-    ("The text has nothing to tag. Type a sentence, e.g. 我吃苹果 or I eat apples.",
-     "tokenize.nothing"),
-    ("Only the first 50 tokens are used (the sentence had 90).", "tokenize.tokens"),
-    ("Only the first 50 tokens are used (the text had more than 2,000 characters).",
-     "tokenize.tokens_chars"),
-    ("Only the first 2,000 characters are used (the text had 2,500).", "tokenize.chars"),
+@pytest.mark.parametrize("typed, code", [
+    ("", "tokenize.empty"), ("\u200b", "tokenize.nothing"), ("字 " * 60, "tokenize.tokens"),
+    ("a" * 2500, "tokenize.chars"), ("字 " * 1500, "tokenize.tokens_chars"),
 ])
-def test_every_tokenizer_message_has_a_translation(message, key):
-    zh = views.tokenizer_message(message, "zh")
-    assert zh != message and zh.startswith(text(key, "zh", n="X", had="X", chars="X")[:3])
-    assert views.tokenizer_message(message, "en") == message     # ours say the same
-
-
-def test_what_the_tokenizer_says_is_what_we_translate():
+def test_every_tokenizer_note_is_said_in_both_languages(typed, code):
+    from rnnviz.i18n import say
     from rnnviz.text.tokenize import tokenize
-    for s in ("", "\u200b", "字 " * 60, "a" * 2500, "字 " * 1500):
-        msg = tokenize(s).message
-        assert views.tokenizer_message(msg, "zh") != msg, msg
+    r = tokenize(typed)
+    assert r.note.code == code
+    assert say(r.note, "en") == r.message                 # the CLI's English, word for word
+    zh = say(r.note, "zh")
+    assert zh != r.message and re.search(r"[\u4e00-\u9fff]{4}", zh), zh
 
 
 # --- charts -------------------------------------------------------------------------------

@@ -237,6 +237,85 @@ def test_corpus_problems_are_named_and_nothing_breaks(data, words):
     assert any(words in e.value for e in at.error), [e.value for e in at.error]
 
 
+# --- what the engine says, in the interface language ----------------------------
+
+def chinese(s: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]{2}", s))
+
+
+def open_page_zh():
+    at = run_app(page=PAGE, lang="zh")
+    assert not at.exception
+    return at
+
+
+@pytest.mark.parametrize("kind, code", [
+    ("zip bomb", "checkpoint.zip_bomb"), ("pickle", "checkpoint.pickle"),
+    ("wrong shapes", "model.w_square"), ("truncated", "checkpoint.not_npz"),
+])
+def test_a_bad_model_file_is_refused_in_chinese(kind, code):
+    from rnnviz.i18n import STRINGS
+    name, make, english = BAD_FILES[kind]
+    with pytest.raises(checkpoint.CheckpointError) as e:
+        checkpoint.load(make())
+    assert e.value.code == code
+    at = upload_model(open_page_zh(), name, make())
+    errors = [x.value for x in at.error]
+    assert len(errors) == 1 and "没有载入" in errors[0] and english not in errors[0], errors
+    assert STRINGS[f"msg.{code}"]["zh"].split("{")[0] in errors[0], errors
+
+
+@pytest.mark.parametrize("data, name, words", [
+    (b"1\tI\tI\tPRON\t_\t_\n", "bad.conllu", "第 1 行：有 6 列"),        # a bad sentence
+    ("word without tag".encode(), "bad.txt", "没有 /标签"),                  # word/TAG line
+    (b"x" * (10_000_001), "bad.txt", "上限是 10 MB"),                         # the whole file
+    (b"# only a comment\n", "bad.conllu", "文件中没有标注好的句子"),
+], ids=["six-columns", "no-tag", "too-big", "empty"])
+def test_corpus_problems_are_said_in_chinese(data, name, words):
+    at = upload_corpus(open_page_zh(), name, data)
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert any(words in e for e in errors), errors
+    assert not any(w in e for e in errors for w in ("line ", "columns", "the limit", "no tag"))
+
+
+def test_skipped_sentences_are_said_in_chinese():
+    at = upload_corpus(open_page_zh(), "mine.conllu", corpus_file(broken=(4, 7)))
+    assert "第 17 行：无法按 CoNLL-U 格式读取" in at.error[0].value
+    at.checkbox(key="train_skip_bad").check().run()
+    assert "第 17 行" in at.warning[0].value and "line" not in at.warning[0].value
+
+
+@pytest.mark.slow
+def test_a_failed_run_is_said_in_chinese():
+    at = open_page_zh()
+    at.button(key="train_start").click().run()
+    job = at.session_state["_train_run"].job
+    job.kill()                                   # as if the process died
+    wait_done(at)
+    assert job.error_note.code == "training.process_ended"
+    assert job.error.startswith("the training process ended unexpectedly")   # logs: English
+    errors = [e.value for e in at.error]
+    assert any("训练失败：训练进程意外结束（退出码" in e for e in errors), errors
+
+
+def test_training_errors_carry_codes_and_keep_their_english():
+    from rnnviz.i18n import say
+    from rnnviz.training import userdata
+    from rnnviz.training.dataset import TrainingError, encode
+    from rnnviz.training.train import TrainConfig
+    with pytest.raises(TrainingError) as e:
+        encode([[("I", "nn"), ("x", "zz")]], ["<unk>"], ["nn"])
+    assert str(e.value) == "sentence 1: tag 'zz' is not in the tagset"
+    assert say(e.value, "zh") == "第 1 句：标签 'zz' 不在标签集中"
+    with pytest.raises(TrainingError) as e:
+        userdata.prepare(userdata.Splits((), (), (), "held out"))
+    assert e.value.code == "training.no_train" and chinese(say(e.value, "zh"))
+    with pytest.raises(TrainingError, match=r"lr must be in \(0, 10\), got 20") as e:
+        TrainConfig(lr=20)
+    assert say(e.value, "zh") == "lr 必须在区间 (0, 10) 内，实际为 20"
+
+
 # --- figures -----------------------------------------------------------------------
 
 HISTORY = [{"epoch": 1, "loss": 1.2, "train_acc": 0.6, "dev_loss": 1.0, "dev_acc": 0.65},

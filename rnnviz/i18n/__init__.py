@@ -6,7 +6,9 @@ frame, the network and weights pages and their figures; ``bptt``, ``why``,
 pages don't edit the same file. ``text(key, lang, **values)`` looks a string up
 and fills its ``{placeholders}``. A key missing in either language, defined
 twice, or whose placeholders differ between the two fails ``tests/test_i18n.py``.
-Pure Python: used by figures and pages alike.
+Pure Python: used by figures and pages alike. ``say(message, lang)`` gives an
+engine message or error (a code and its parameters, ``rnnviz.messages``) in
+``lang``, from the strings ``msg.<code>`` (module ``messages``).
 """
 from __future__ import annotations
 
@@ -36,6 +38,15 @@ def text(key: str, lang: str = "en", /, **values) -> str:
     entry = STRINGS[key]
     s = entry.get(lang) or entry["en"]
     return s.format(**values) if values else s
+
+
+def say(message, lang: str = "en", /) -> str:
+    """An engine message or error (``rnnviz.messages``: anything with ``code`` and
+    ``params``) in ``lang``: the string ``msg.<code>``, filled with its parameters,
+    a parameter that is itself a message said in ``lang`` too."""
+    values = {k: say(v, lang) if hasattr(v, "code") and hasattr(v, "params") else v
+              for k, v in message.params.items()}
+    return text(f"msg.{message.code}", lang, **values)
 
 
 def pick_lang(locale: str | None) -> str:

@@ -90,19 +90,6 @@ STRINGS: dict[str, dict[str, str]] = {
               "can see: the built-in model is shown.",
         "zh": "链接要求的是在另一个会话中训练的模型，只有它的作者能看到：这里显示内置模型。"},
     "lecture.url.ok": {"en": "OK", "zh": "知道了"},
-    # --- what the tokenizer says -------------------------------------------------------
-    "tokenize.empty": {"en": "The text is empty. Type a sentence, e.g. 我吃苹果 or I eat apples.",
-                       "zh": "文本是空的。请输入一个句子，例如 我吃苹果 或 I eat apples。"},
-    "tokenize.nothing": {"en": "The text has nothing to tag. Type a sentence, e.g. 我吃苹果 "
-                               "or I eat apples.",
-                         "zh": "文本中没有可以标注的内容。请输入一个句子，例如 我吃苹果 或 I eat apples。"},
-    "tokenize.tokens": {"en": "Only the first {n} tokens are used (the sentence had {had}).",
-                        "zh": "只使用前 {n} 个词（句子共有 {had} 个）。"},
-    "tokenize.tokens_chars": {
-        "en": "Only the first {n} tokens are used (the text had more than {chars} characters).",
-        "zh": "只使用前 {n} 个词（文本超过 {chars} 个字符）。"},
-    "tokenize.chars": {"en": "Only the first {chars} characters are used (the text had {had}).",
-                       "zh": "只使用前 {chars} 个字符（文本共有 {had} 个）。"},
     # --- text alternatives of the charts (screen readers) ------------------------------
     "alt.unrolled": {
         "en": "The network unrolled over “{sentence}” ({T} tokens), step t = {t} highlighted: "

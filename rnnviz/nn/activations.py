@@ -11,7 +11,15 @@ from typing import Callable
 
 import numpy as np
 
+from ..messages import Catalog, CodedError
+
 Array = np.ndarray
+
+MESSAGES = Catalog({"activation.unknown": "unknown activation {name!r}; choose one of {choices}"})
+
+
+class ActivationError(CodedError):
+    catalog = MESSAGES
 
 
 @dataclass(frozen=True)
@@ -56,9 +64,10 @@ ACTIVATIONS: dict[str, Activation] = {
 
 
 def get(name: str) -> Activation:
-    """The activation called ``name``; ValueError naming the choices otherwise."""
+    """The activation called ``name``; ActivationError (a ValueError) naming the choices
+    otherwise."""
     try:
         return ACTIVATIONS[name]
     except (KeyError, TypeError):
-        raise ValueError(
-            f"unknown activation {name!r}; choose one of {', '.join(ACTIVATIONS)}") from None
+        raise ActivationError("activation.unknown", name=name,
+                              choices=", ".join(ACTIVATIONS)) from None

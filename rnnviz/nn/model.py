@@ -27,10 +27,25 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 
+from ..messages import Catalog, CodedError
 from . import activations
 
 UNK = "<unk>"
 PARAM_NAMES = ("U", "W", "V", "b", "c")
+
+MESSAGES = Catalog({          # a model that does not hold together (check_shapes)
+    "model.w_square": "W must be square (H, H), got shape {shape}",
+    "model.shape": "{name} has shape {shape}; expected {expected} (H={H}, |vocab|={n}, K={K})",
+    "model.vocab_unk": "vocab[0] must be {unk!r}",
+    "model.vocab_duplicates": "vocab has duplicate entries",
+    "model.tags": "tags must be non-empty and unique",
+})
+
+
+class ModelError(CodedError):
+    """Parameters, vocabulary, tags or f that make no model (a code of ``MESSAGES``,
+    or ``activations.MESSAGES`` for an unknown f)."""
+    catalog = MESSAGES
 
 
 @dataclass(frozen=True, eq=False)
@@ -105,23 +120,26 @@ class RNN:
 
 
 def check_shapes(m: RNN) -> None:
-    """Raise ValueError naming the first parameter whose shape disagrees."""
+    """Raise ModelError (a ValueError) naming the first parameter whose shape disagrees."""
     if np.ndim(m.W) != 2 or m.W.shape[0] != m.W.shape[1]:
-        raise ValueError(f"W must be square (H, H), got shape {np.shape(m.W)}")
+        raise ModelError("model.w_square", shape=str(np.shape(m.W)))
     H = m.W.shape[0]
     expected = {"U": (H, len(m.vocab)), "V": (len(m.tags), H), "b": (H,), "c": (len(m.tags),)}
     for name, shape in expected.items():
         got = np.shape(getattr(m, name))
         if got != shape:
-            raise ValueError(f"{name} has shape {got}; expected {shape} "
-                             f"(H={H}, |vocab|={len(m.vocab)}, K={len(m.tags)})")
+            raise ModelError("model.shape", name=name, shape=str(got), expected=str(shape),
+                             H=H, n=len(m.vocab), K=len(m.tags))
     if not m.vocab or m.vocab[0] != UNK:
-        raise ValueError(f"vocab[0] must be {UNK!r}")
+        raise ModelError("model.vocab_unk", unk=UNK)
     if len(set(m.vocab)) != len(m.vocab):
-        raise ValueError("vocab has duplicate entries")
+        raise ModelError("model.vocab_duplicates")
     if not m.tags or len(set(m.tags)) != len(m.tags):
-        raise ValueError("tags must be non-empty and unique")
-    activations.get(m.f)
+        raise ModelError("model.tags")
+    try:
+        activations.get(m.f)
+    except activations.ActivationError as e:
+        raise ModelError(e.note) from None
 
 
 U_INITS = ("normal", "uniform")

@@ -27,7 +27,8 @@ filled and valid, XPOS may be ``_``.
 Counts come out as the treebanks state them (UD Chinese GSDSimp dev: 500
 sentences, 12,663 words; UD English EWT dev: 2,001 and 25,147).
 
-Every problem names its line. A sentence with a problem is a *bad sentence*:
+Every problem names its line and has a code of ``MESSAGES`` (``rnnviz.messages``:
+the app says it in the interface language). A sentence with a problem is a *bad sentence*:
 ``read_corpus`` raises ``BadSentences`` (listing them) unless ``skip_bad=True``,
 which loads the rest and says how many were left out. Limits on bytes,
 sentences and tokens are checked while reading, so a huge file stops early
@@ -41,7 +42,8 @@ from pathlib import Path
 
 from conllu.parser import DEFAULT_FIELD_PARSERS, DEFAULT_FIELDS, ParseException, parse_line
 
-from .corpus import read_tagged
+from ..messages import Catalog, CodedError, Message
+from .corpus import TaggedError, read_tagged
 from .tagset import ud_tag
 
 UPOS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON",
@@ -67,27 +69,72 @@ APP_LIMITS = Limits()
 CLI_LIMITS = Limits(max_bytes=500_000_000, max_sentences=2_000_000, max_tokens=20_000_000)
 
 
-class CorpusError(ValueError):
-    """The file cannot be used; the message names the problem (and its line)."""
+MESSAGES = Catalog({
+    # the file (CorpusError)
+    "corpus.format": "unknown format {fmt!r}; expected one of {choices}",
+    "corpus.column": "unknown tag column {column!r}; expected one of {choices}",
+    "corpus.too_many_sentences": "more than {limit:,} sentences (the limit)",
+    "corpus.too_many_tokens": "more than {limit:,} tokens (the limit), reached at sentence "
+                              "{n:,}",
+    "corpus.bad_sentences": "{n} of {total} sentences have problems: {shown}",
+    "corpus.empty": "no tagged sentences in the file",
+    "corpus.all_bad": "every sentence has a problem; nothing left to load",
+    "corpus.too_big": "the file is {mb:.1f} MB; the limit is {limit_mb:.0f} MB",
+    "corpus.binary": "this is not a text file (it contains NUL bytes)",
+    "corpus.not_utf8": "line {line}: not UTF-8 text (byte 0x{byte:02x}); save the file as "
+                       "UTF-8",
+    # one line of a sentence (Problem)
+    "corpus.line": "line {line}: {problem}",
+    "corpus.unreadable": "cannot be read as CoNLL-U ({detail})",
+    "corpus.columns": "has {n} tab-separated columns; CoNLL-U has 10 (ID FORM LEMMA UPOS "
+                      "XPOS FEATS HEAD DEPREL DEPS MISC)",
+    "corpus.word_id": "word ID {found} where {expected} was expected (IDs count 1, 2, 3, ...)",
+    "corpus.no_form": "the FORM column (the word) is empty",
+    "corpus.no_tag": "no {column} tag (column {number} is '{value}')",
+    "corpus.not_upos": "{tag!r} is not a UPOS tag; UPOS tags are {tags}",
+    "corpus.no_words": "a sentence without any word lines",
+})
+
+
+class CorpusError(CodedError):
+    """The file cannot be used; the code (``MESSAGES``) names the problem (and its line)."""
+    catalog = MESSAGES
 
 
 @dataclass(frozen=True)
 class Problem:
+    """What is wrong with one sentence: its line and a Message (``corpus.*`` or, for a
+    word/TAG line, ``tagged.*``). As a message itself: ``corpus.line``."""
     line: int
-    message: str
+    note: Message
+
+    @property
+    def message(self) -> str:
+        return str(self.note)
+
+    code = "corpus.line"
+
+    @property
+    def params(self) -> dict:
+        return {"line": self.line, "problem": self.note}
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}"
 
 
 class BadSentences(CorpusError):
-    """Some sentences have problems; ``read_corpus(..., skip_bad=True)`` loads the rest."""
+    """Some sentences have problems; ``read_corpus(..., skip_bad=True)`` loads the rest.
+    ``problems`` lists them (each says itself: ``Problem``); the message's ``shown``
+    is the first three in English, for the CLI."""
 
     def __init__(self, problems: tuple[Problem, ...], n_good: int):
         self.problems, self.n_good = problems, n_good
         shown = "; ".join(map(str, problems[:3])) + ("; ..." if len(problems) > 3 else "")
-        super().__init__(f"{len(problems)} of {len(problems) + n_good} sentences have "
-                         f"problems: {shown}")
+        super().__init__("corpus.bad_sentences", n=len(problems),
+                         total=len(problems) + n_good, shown=shown)
+
+    def __reduce__(self):
+        return type(self), (self.problems, self.n_good)
 
 
 @dataclass(frozen=True)
@@ -124,10 +171,9 @@ def read_corpus(source: bytes | str | os.PathLike, name: str = "", *, fmt: str |
     text = _decode(source)
     fmt = fmt or detect_format(name, text)
     if fmt not in FORMATS:
-        raise CorpusError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+        raise CorpusError("corpus.format", fmt=fmt, choices=", ".join(FORMATS))
     if column not in READ_COLUMNS:
-        raise CorpusError(f"unknown tag column {column!r}; expected one of "
-                          f"{', '.join(READ_COLUMNS)}")
+        raise CorpusError("corpus.column", column=column, choices=", ".join(READ_COLUMNS))
     reader = _conllu_sentences(text, column) if fmt == "conllu" else _tagged_sentences(text)
     good, problems, n_tokens = [], [], 0
     for sentence, problem in reader:
@@ -139,34 +185,30 @@ def read_corpus(source: bytes | str | os.PathLike, name: str = "", *, fmt: str |
         good.append(sentence)
         n_tokens += len(sentence)
         if len(good) > limits.max_sentences:
-            raise CorpusError(f"more than {limits.max_sentences:,} sentences (the limit)")
+            raise CorpusError("corpus.too_many_sentences", limit=limits.max_sentences)
         if n_tokens > limits.max_tokens:
-            raise CorpusError(f"more than {limits.max_tokens:,} tokens (the limit), "
-                              f"reached at sentence {len(good):,}")
+            raise CorpusError("corpus.too_many_tokens", limit=limits.max_tokens, n=len(good))
     if problems and not skip_bad:
         raise BadSentences(tuple(problems), len(good))
     if not good:
-        raise CorpusError("no tagged sentences in the file" if not problems else
-                          "every sentence has a problem; nothing left to load")
+        raise CorpusError("corpus.empty" if not problems else "corpus.all_bad")
     return Corpus(tuple(good), tuple(problems) if skip_bad else (), name, fmt,
                   column if fmt == "conllu" else "tag")
 
 
 def _check_size(n_bytes: int, limits: Limits) -> None:
     if n_bytes > limits.max_bytes:
-        raise CorpusError(f"the file is {n_bytes / 1e6:.1f} MB; the limit is "
-                          f"{limits.max_bytes / 1e6:.0f} MB")
+        raise CorpusError("corpus.too_big", mb=n_bytes / 1e6, limit_mb=limits.max_bytes / 1e6)
 
 
 def _decode(data: bytes) -> str:
     if b"\x00" in data[:100_000]:
-        raise CorpusError("this is not a text file (it contains NUL bytes)")
+        raise CorpusError("corpus.binary")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = data[:e.start].count(b"\n") + 1
-        raise CorpusError(f"line {line}: not UTF-8 text (byte 0x{data[e.start]:02x}); "
-                          f"save the file as UTF-8") from None
+        raise CorpusError("corpus.not_utf8", line=line, byte=data[e.start]) from None
 
 
 # --------------------------------------------------------------------------- CoNLL-U
@@ -194,32 +236,31 @@ def _conllu_sentence(block: list[tuple[int, str]], column: str):
         try:
             token = parse_line(line.strip("\r\n"), DEFAULT_FIELDS, dict(_ID_ONLY))
         except ParseException as e:
-            return None, Problem(n, f"cannot be read as CoNLL-U ({e})")
+            return None, Problem(n, MESSAGES("corpus.unreadable", detail=str(e)))
         n_cols = line.count("\t") + 1
         if n_cols != 10 or len(token) != 10:
-            return None, Problem(n, f"has {n_cols} tab-separated columns; CoNLL-U has 10 "
-                                    f"(ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC)")
+            return None, Problem(n, MESSAGES("corpus.columns", n=n_cols))
         tid = token["id"]
         if isinstance(tid, tuple):                 # 1-2 multi-word token, 8.1 empty node
             continue
         if tid != len(words) + 1:
-            return None, Problem(n, f"word ID {tid if tid is not None else '_'} where "
-                                    f"{len(words) + 1} was expected (IDs count 1, 2, 3, ...)")
+            return None, Problem(n, MESSAGES("corpus.word_id", found=str(
+                tid if tid is not None else "_"), expected=len(words) + 1))
         source = "upos" if column == "tagset" else column     # the column that must be filled
         form, tag = token["form"], token[source]
         if not form:
-            return None, Problem(n, "the FORM column (the word) is empty")
+            return None, Problem(n, MESSAGES("corpus.no_form"))
         if not tag or tag == "_":
-            return None, Problem(n, f"no {source.upper()} tag (column "
-                                    f"{4 if source == 'upos' else 5} is '{tag or ''}')")
+            return None, Problem(n, MESSAGES("corpus.no_tag", column=source.upper(),
+                                             number=4 if source == "upos" else 5,
+                                             value=tag or ""))
         if source == "upos" and tag not in UPOS:
-            return None, Problem(n, f"{tag!r} is not a UPOS tag; UPOS tags are "
-                                    f"{' '.join(UPOS)}")
+            return None, Problem(n, MESSAGES("corpus.not_upos", tag=tag, tags=" ".join(UPOS)))
         if column == "tagset":
             tag = ud_tag(tag, token["xpos"], form)
         words.append((form, tag))
     if not words:                                  # only ranges or empty nodes
-        return None, Problem(block[0][0], "a sentence without any word lines")
+        return None, Problem(block[0][0], MESSAGES("corpus.no_words"))
     return tuple(words), None
 
 
@@ -232,7 +273,7 @@ def _tagged_sentences(text: str):
             continue
         try:
             (sentence,) = read_tagged([line])
-        except ValueError as e:                    # read_tagged counts this one line as 1
-            yield None, Problem(n, str(e).removeprefix("line 1: "))
+        except TaggedError as e:                   # read_tagged counts this one line as 1
+            yield None, Problem(n, e.params["problem"])
             continue
         yield tuple(sentence), None

@@ -25,7 +25,10 @@ Rules, in order:
    and tables under "conventions" below: number + measure word (``三十个`` ->
    ``三十 个``, ``一本书`` -> ``一 本 书``), aspect 了/过/着 (``看过`` -> ``看 过``),
    的/地/得 (``我的`` -> ``我 的``) and postpositions (``桌子上`` -> ``桌子 上``).
-6. Keep the first ``MAX_TOKENS`` (50) tokens; ``truncated`` and ``message`` say so.
+6. Keep the first ``MAX_TOKENS`` (50) tokens; ``truncated`` and ``note`` say so.
+
+``note`` is a ``rnnviz.messages.Message`` (a code of ``MESSAGES`` and its numbers)
+for the interface to say in its language; ``message`` is its English.
 
 ``normalize`` (NFKC + casefold, ’ -> ') gives the key the model vocabulary uses:
 full-width ``ＡＢＣ？`` -> ``abc?``, ``Apples`` -> ``apples``. Display uses the
@@ -40,6 +43,7 @@ import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass
 
+from ..messages import Catalog, Message
 from .normalize import is_visible, normalize
 
 MAX_CHARS = 2_000
@@ -60,6 +64,16 @@ _PIECE = re.compile(rf"""
 """, re.VERBOSE)
 _CLITIC_END = re.compile(r"(?i)(.+?)(n['’]t|['’](?:s|re|m|ll|ve|d))")
 
+MESSAGES = Catalog({        # what tokenize says about the text (Tokenized.note)
+    "tokenize.empty": "The text is empty. Type a sentence, e.g. 我吃苹果 or I eat apples.",
+    "tokenize.nothing": "The text has nothing to tag. Type a sentence, e.g. 我吃苹果 "
+                        "or I eat apples.",
+    "tokenize.tokens": "Only the first {n} tokens are used (the sentence had {had}).",
+    "tokenize.tokens_chars": "Only the first {n} tokens are used (the text had more than "
+                             "{chars:,} characters).",
+    "tokenize.chars": "Only the first {chars:,} characters are used (the text had {had:,}).",
+})
+
 
 @dataclass(frozen=True)
 class Tokenized:
@@ -67,7 +81,12 @@ class Tokenized:
     keys: tuple[str, ...]        # normalize(token): the vocabulary lookup keys
     unknown: tuple[bool, ...]    # key not in `known` (all False when known is None)
     truncated: bool = False
-    message: str | None = None   # for the user: empty input, text cut
+    note: Message | None = None  # for the user: empty input, text cut (MESSAGES)
+
+    @property
+    def message(self) -> str | None:
+        """The note in English (the CLI prints it)."""
+        return None if self.note is None else str(self.note)
 
 
 def tokenize(text: str, known: Container[str] | None = None, *,
@@ -79,20 +98,19 @@ def tokenize(text: str, known: Container[str] | None = None, *,
     clean = _clean(text[:MAX_CHARS])
     tokens = [t for chunk in clean.split() for t in _split_chunk(chunk)]
     if not tokens:
-        empty = "The text is empty." if not text.strip() else "The text has nothing to tag."
-        return Tokenized((), (), (), message=f"{empty} Type a sentence, e.g. 我吃苹果 or I eat apples.")
+        return Tokenized((), (), (), note=MESSAGES(
+            "tokenize.empty" if not text.strip() else "tokenize.nothing"))
     chars_cut = len(text) > MAX_CHARS
-    message = None
+    note = None
     if len(tokens) > max_tokens:
-        had = (f"the text had more than {MAX_CHARS:,} characters" if chars_cut
-               else f"the sentence had {len(tokens)}")
-        message = f"Only the first {max_tokens} tokens are used ({had})."
+        note = (MESSAGES("tokenize.tokens_chars", n=max_tokens, chars=MAX_CHARS) if chars_cut
+                else MESSAGES("tokenize.tokens", n=max_tokens, had=len(tokens)))
     elif chars_cut:
-        message = f"Only the first {MAX_CHARS:,} characters are used (the text had {len(text):,})."
+        note = MESSAGES("tokenize.chars", chars=MAX_CHARS, had=len(text))
     tokens = tokens[:max_tokens]
     keys = tuple(normalize(t) for t in tokens)
     unknown = tuple(known is not None and k not in known for k in keys)
-    return Tokenized(tuple(tokens), keys, unknown, truncated=message is not None, message=message)
+    return Tokenized(tuple(tokens), keys, unknown, truncated=note is not None, note=note)
 
 
 def _clean(text: str) -> str:

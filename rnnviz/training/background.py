@@ -3,7 +3,7 @@
     job = TrainingJob(data, config)      # starts train() in a child process
     job.poll()                           # non-blocking: new epochs, latest weights, result
     job.stop()                           # the child stops after its current mini-batch
-    job.result, job.history, job.latest, job.error
+    job.result, job.history, job.latest, job.error (English), job.error_note (a Message)
 
 Why a process and not a thread: ``train.train`` is a Python loop over small
 NumPy operations (16 x 64 by 64 x 64), which hold the GIL nearly all the time.
@@ -36,9 +36,15 @@ from typing import Any
 
 import numpy as np
 
+from ..messages import Catalog, CodedError, Message
 from ..nn.model import RNN
 from .train import Progress, TrainConfig, train
 from .userdata import Evaluation, Prepared, evaluate, single_thread_blas
+
+MESSAGES = Catalog({           # why a run ended without a model (job.error_note)
+    "training.process_ended": "the training process ended unexpectedly (exit code {code})",
+    "training.failed": "{kind}: {detail}",
+})
 
 SNAPSHOT_SECONDS = 0.4       # at most this often a weights snapshot
 PROGRESS_SECONDS = 0.1       # at most this often where training is (epoch, batch, loss)
@@ -108,7 +114,8 @@ class TrainingJob:
         self.latest: Snapshot | None = None
         self.where: Where | None = None
         self.outcome: Outcome | None = None
-        self.error: str | None = None
+        self.error: str | None = None            # English, for logs and tests
+        self.error_note: Message | None = None   # the same as a code, for the page
         self.started = time.monotonic()
         d = self.data
         self._inbox = inbox = ctx.Queue()        # kept: the child unpickles it later
@@ -143,8 +150,7 @@ class TrainingJob:
                 break
             self._take(kind, body)
         if self.running and not self._process.is_alive() and self._messages.empty():
-            self.error = (f"the training process ended unexpectedly "
-                          f"(exit code {self._process.exitcode})")
+            self._failed(MESSAGES("training.process_ended", code=self._process.exitcode))
         self._want.set()
 
     def _take(self, kind: str, body: dict[str, Any]) -> None:
@@ -161,7 +167,10 @@ class TrainingJob:
             self.outcome = body["outcome"]
             self.history = self.outcome.history
         elif kind == "error":
-            self.error = body["message"]
+            self._failed(body["message"])
+
+    def _failed(self, note: Message) -> None:
+        self.error_note, self.error = note, str(note)
 
     def model_at(self, snapshot: Snapshot) -> RNN:
         """The live weights as a model (for drawing)."""
@@ -227,7 +236,9 @@ def _work(inbox, out, stop, want, config, hparams, max_seconds) -> None:
             result.model, result.history, result.best_epoch,
             "time" if timed_out else result.stopped, result.seconds, ev)}))
     except Exception as e:                     # reported to the page, never raised there
-        out.put(("error", {"message": f"{type(e).__name__}: {e}"}))
+        out.put(("error", {"message": MESSAGES(
+            "training.failed", kind=type(e).__name__,
+            detail=e.note if isinstance(e, CodedError) else str(e))}))
 
 
 # --------------------------------------------------------------------------- the cap

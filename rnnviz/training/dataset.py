@@ -11,6 +11,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
+from ..messages import Catalog, CodedError
 from ..nn.model import UNK
 from ..text.unknown import class_counts, is_class, lookup
 
@@ -18,6 +19,14 @@ MIN_CLASS_COUNT = 3      # an unknown-word class gets a column of U if it stands
 
 Sentence = Sequence[tuple[str, str]]
 Pair = tuple[np.ndarray, np.ndarray]      # (x word ids (T,), y tag ids (T,))
+
+MESSAGES = Catalog({"training.unknown_tag": "sentence {n}: tag {tag!r} is not in the tagset"})
+
+
+class TrainingError(CodedError):
+    """Data or settings training cannot use: a code of this module's ``MESSAGES``, or a
+    message of ``userdata``, ``train`` or ``background`` (``TrainingError(message)``)."""
+    catalog = MESSAGES
 
 
 def _normalize(word: str) -> str:
@@ -57,7 +66,7 @@ def collect_tags(sentences: Iterable[Sentence], order: Sequence[str] = ()) -> tu
 def encode(sentences: Iterable[Sentence], vocab: Sequence[str], tags: Sequence[str], *,
            key: Callable[[str], str] = _normalize) -> list[Pair]:
     """Each sentence as (x, y) id arrays; an unknown word -> its class (``unknown.lookup``),
-    an unknown tag -> ValueError."""
+    an unknown tag -> TrainingError (a ValueError)."""
     w_index = {w: i for i, w in enumerate(vocab)}
     t_index = {t: i for i, t in enumerate(tags)}
     out = []
@@ -65,7 +74,7 @@ def encode(sentences: Iterable[Sentence], vocab: Sequence[str], tags: Sequence[s
         try:
             y = np.array([t_index[t] for _, t in sent], dtype=np.intp)
         except KeyError as e:
-            raise ValueError(f"sentence {n}: tag {e.args[0]!r} is not in the tagset") from None
+            raise TrainingError("training.unknown_tag", n=n, tag=e.args[0]) from None
         x = lookup(w_index, [key(w) for w, _ in sent])
         out.append((x, y))
     return out

@@ -12,6 +12,7 @@ from typing import Callable, Literal, Sequence
 
 import numpy as np
 
+from ..messages import Catalog
 from ..nn import activations, optim
 from ..nn.bptt import bptt
 from ..nn.forward import forward
@@ -19,8 +20,15 @@ from ..nn.loss import cross_entropy
 from ..nn.model import RNN, U_INITS, init_rnn
 from ..text.unknown import replacement_ids
 from .allocator import tune_allocator
-from .dataset import Pair, batches, word_dropout
+from .dataset import Pair, TrainingError, batches, word_dropout
 from .evaluate import loss_and_accuracy
+
+MESSAGES = Catalog({           # a TrainConfig value out of range (TrainingError)
+    "training.setting_between": "{name} must be {lo}..{hi}, got {value}",
+    "training.setting_interval": "{name} must be in {interval}, got {value}",
+    "training.setting_bound": "{name} must be {op} {bound}, got {value}",
+    "training.setting_choice": "{name} must be one of {choices}, got {value!r}",
+})
 
 
 @dataclass(frozen=True)
@@ -41,28 +49,33 @@ class TrainConfig:
     u_init: str = "normal"            # U ~ N(0, 1) as nn.Embedding, or "uniform" (±1/√H)
 
     def __post_init__(self):
+        def at_least(name, op, bound, optional=False):        # optional: None passes
+            value = getattr(self, name)
+            ok = (optional and value is None) or (value >= bound if op == "≥" else value > bound)
+            return ok, "training.setting_bound", dict(op=op, bound=bound)
+
         checks = [
-            (1 <= self.hidden <= 512, f"hidden must be 1..512, got {self.hidden}"),
-            (self.optimizer in optim.OPTIMIZERS, f"optimizer must be one of "
-             f"{optim.OPTIMIZERS}, got {self.optimizer!r}"),
-            (0 < self.lr < 10, f"lr must be in (0, 10), got {self.lr}"),
-            (self.epochs >= 1, f"epochs must be ≥ 1, got {self.epochs}"),
-            (self.batch_size >= 1, f"batch_size must be ≥ 1, got {self.batch_size}"),
-            (self.clip is None or self.clip > 0, f"clip must be > 0, got {self.clip}"),
-            (0 <= self.word_dropout < 1, f"word_dropout must be in [0, 1), "
-             f"got {self.word_dropout}"),
-            (self.rare_dropout >= 0, f"rare_dropout must be ≥ 0, got {self.rare_dropout}"),
-            (self.patience is None or self.patience >= 1,
-             f"patience must be ≥ 1, got {self.patience}"),
-            (self.truncate is None or self.truncate >= 1,
-             f"truncate must be ≥ 1, got {self.truncate}"),
+            ("hidden", 1 <= self.hidden <= 512, "training.setting_between", dict(lo=1, hi=512)),
+            ("optimizer", self.optimizer in optim.OPTIMIZERS, "training.setting_choice",
+             dict(choices=str(optim.OPTIMIZERS))),
+            ("lr", 0 < self.lr < 10, "training.setting_interval", dict(interval="(0, 10)")),
+            ("epochs", *at_least("epochs", "≥", 1)),
+            ("batch_size", *at_least("batch_size", "≥", 1)),
+            ("clip", *at_least("clip", ">", 0, optional=True)),
+            ("word_dropout", 0 <= self.word_dropout < 1, "training.setting_interval",
+             dict(interval="[0, 1)")),
+            ("rare_dropout", *at_least("rare_dropout", "≥", 0)),
+            ("patience", *at_least("patience", "≥", 1, optional=True)),
+            ("truncate", *at_least("truncate", "≥", 1, optional=True)),
         ]
-        for ok, message in checks:
+        for name, ok, code, params in checks:
             if not ok:
-                raise ValueError(message)
+                raise TrainingError(MESSAGES(code, name=name, value=getattr(self, name),
+                                             **params))
         activations.get(self.f)
         if self.u_init not in U_INITS:
-            raise ValueError(f"u_init must be one of {U_INITS}, got {self.u_init!r}")
+            raise TrainingError(MESSAGES("training.setting_choice", name="u_init",
+                                         choices=str(U_INITS), value=self.u_init))
 
 
 @dataclass(frozen=True)

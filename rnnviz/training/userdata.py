@@ -23,15 +23,19 @@ from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
+from ..messages import Catalog
 from ..nn.model import RNN
 from ..text.conllu_data import UPOS, Sentence
 from ..text.tagset import TAGS
 from ..text.tokenize import normalize
 from ..text.unknown import is_class
-from .dataset import Pair, build_vocab, collect_tags, encode
+from .dataset import Pair, TrainingError, build_vocab, collect_tags, encode
 from .evaluate import Score, confusion, predict, score
 
 DEV_EVERY = 10          # every tenth sentence is dev (and the one before it test)
+
+MESSAGES = Catalog({"training.no_train": "no training sentences left after holding out dev "
+                                         "and test"})
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ def prepare(splits: Splits, *, max_vocab: int | None = None) -> Prepared:
     enc = {name: tuple(encode(getattr(splits, name), vocab, tags))
            for name in ("train", "dev", "test")}
     if not enc["train"]:
-        raise ValueError("no training sentences left after holding out dev and test")
+        raise TrainingError(MESSAGES("training.no_train"))
     return Prepared(vocab, tags, **enc, splits=splits, n_words=n_words)
 
 

@@ -27,7 +27,8 @@ import streamlit as st
 
 from ..figures.style import percent, percent_value
 from ..figures.training import make_confusion, make_curves, make_weights
-from ..i18n import text
+from ..i18n import say, text
+from ..messages import CodedError
 from ..nn import checkpoint
 from ..nn.activations import ACTIVATIONS
 from ..nn.model import RNN
@@ -116,7 +117,7 @@ def data_section(lang: str) -> tuple[Prepared, str] | None:
         return None
     splits = split(train_corpus.sentences, test_corpus.sentences if test_corpus else None)
     key = ("upload", main.file_id, test.file_id if test else None, column, skip, cap)
-    return _prepared(key, splits, cap, main.name)
+    return _prepared(key, splits, cap, main.name, lang)
 
 
 def _read(f, role: str, column: str, skip: bool, lang: str) -> Corpus | None:
@@ -131,7 +132,7 @@ def _read(f, role: str, column: str, skip: bool, lang: str) -> Corpus | None:
         st.session_state[slot] = cached
     result = cached[1]
     if isinstance(result, BadSentences):
-        lines = "\n".join(f"- {p}" for p in result.problems[:8])
+        lines = "\n".join(f"- {say(p, lang)}" for p in result.problems[:8])
         more = len(result.problems) - 8
         st.error(text("train.data.bad", lang, name=f.name, n=len(result.problems),
                       total=len(result.problems) + result.n_good) + "\n\n" + lines
@@ -141,16 +142,17 @@ def _read(f, role: str, column: str, skip: bool, lang: str) -> Corpus | None:
                         key="train_skip_bad")
         return None
     if isinstance(result, CorpusError):
-        st.error(text("train.data.error", lang, name=f.name, problem=str(result)),
+        st.error(text("train.data.error", lang, name=f.name, problem=say(result, lang)),
                  icon=":material/error:")
         return None
     if result.skipped:
         st.warning(text("train.data.skipped", lang, name=f.name, n=len(result.skipped),
-                        first=str(result.skipped[0])), icon=":material/warning:")
+                        first=say(result.skipped[0], lang)), icon=":material/warning:")
     return result
 
 
-def _prepared(key, splits: Splits, cap: int, name: str) -> tuple[Prepared, str] | None:
+def _prepared(key, splits: Splits, cap: int, name: str,
+              lang: str) -> tuple[Prepared, str] | None:
     cached = st.session_state.get(DATA)
     if cached is None or cached[0] != key:
         try:
@@ -160,9 +162,14 @@ def _prepared(key, splits: Splits, cap: int, name: str) -> tuple[Prepared, str] 
         st.session_state[DATA] = cached
     data = cached[1]
     if isinstance(data, ValueError):
-        st.error(str(data))
+        st.error(problem_text(data, lang))
         return None
     return data, name
+
+
+def problem_text(e: Exception, lang: str) -> str:
+    """An engine error in ``lang``: its code's string, or (not coded) its own text."""
+    return say(e, lang) if isinstance(e, CodedError) else str(e)
 
 
 def data_summary(data: Prepared, name: str, lang: str) -> None:
@@ -318,7 +325,8 @@ def _finish(run: Run, lang: str) -> None:
     st.session_state.pop(RUN, None)
     job = run.job
     if job.outcome is None:
-        st.session_state[NOTE] = ("error", text("train.run.failed", lang, problem=job.error))
+        problem = say(job.error_note, lang) if job.error_note else job.error
+        st.session_state[NOTE] = ("error", text("train.run.failed", lang, problem=problem))
         return
     # selected in the whole-page rerun that follows (the frame has drawn the switch)
     models.set_session_model(job.outcome.model, "trained", select=False)
@@ -409,7 +417,7 @@ def take_model_upload(lang: str) -> None:
         try:
             m = checkpoint.load(f.getvalue())
         except checkpoint.CheckpointError as e:
-            problem = str(e)
+            problem = say(e, lang)
         else:
             models.set_session_model(m, "uploaded")
             st.session_state[MODEL_NOTE] = ("success", text(

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import html
-import re
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -25,7 +24,7 @@ from ..figures.plotly_fence import SpecFigure, meta_of
 from ..figures.chips import chips_html
 from ..figures.formula import columns
 from ..figures.style import Look, fmt
-from ..i18n import STRINGS, text
+from ..i18n import STRINGS, say, text
 from ..text.tokenize import tokenize
 from . import context, export, steps, urlstate
 from . import streamlit_fence as fence
@@ -133,39 +132,16 @@ def describe(key: str, ctx: Context, t: int | None = None) -> str:
 
 # --------------------------------------------------------------------------- messages
 
-_MESSAGES = (   # what tokenize.tokenize says (English) -> our string, its numbers
-    (re.compile(r"The text is empty\."), "tokenize.empty", ()),
-    (re.compile(r"The text has nothing to tag\."), "tokenize.nothing", ()),
-    (re.compile(r"Only the first ([\d,]+) tokens are used \(the text had more than "
-                r"([\d,]+) characters\)"), "tokenize.tokens_chars", ("n", "chars")),
-    (re.compile(r"Only the first ([\d,]+) tokens are used \(the sentence had ([\d,]+)\)"),
-     "tokenize.tokens", ("n", "had")),
-    (re.compile(r"Only the first ([\d,]+) characters are used \(the text had ([\d,]+)\)"),
-     "tokenize.chars", ("chars", "had")),
-)
-
-
-def tokenizer_message(message: str | None, lang: str) -> str | None:
-    """The tokenizer's (English) message in ``lang``; unknown messages stay as they are."""
-    if not message:
-        return None
-    for pattern, key, names in _MESSAGES:
-        m = pattern.search(message)
-        if m:
-            return text(key, lang, **dict(zip(names, m.groups())))
-    return message
-
-
 def sentence_ready(ctx: Context) -> bool:
     """Show the friendly prompt (or a note) and say whether there is a sentence to draw."""
     if ctx.tagging is None:
-        note = tokenizer_message(tokenize(ctx.text).message, ctx.lang) \
-            if ctx.text.strip() else None
-        st.info(note or text("sentence.empty", ctx.lang), icon="✍️")
+        note = tokenize(ctx.text).note if ctx.text.strip() else None
+        st.info(say(note, ctx.lang) if note else text("sentence.empty", ctx.lang), icon="✍️")
         share_panel(ctx)
         return False
     if ctx.tagging.tokenized.truncated:
-        st.warning(tokenizer_message(ctx.tagging.message, ctx.lang) or
+        note = ctx.tagging.tokenized.note
+        st.warning(say(note, ctx.lang) if note else
                    text("sentence.truncated", ctx.lang, n=ctx.T), icon="✂️")
     return True
 

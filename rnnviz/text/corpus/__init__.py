@@ -13,16 +13,29 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from rnnviz.text.tagset import TAGS
 from rnnviz.text.normalize import normalize
+from rnnviz.text.tagset import TAGS
 
 from ... import data
+from ...messages import Catalog, CodedError
 
 Sentence = list[tuple[str, str]]
 
 LANGS = ("zh", "en")
 SPLITS = ("train", "dev", "test")
 DATA_DIR = data.CORPUS
+
+MESSAGES = Catalog({           # a word/tag line read_tagged cannot read
+    "tagged.line": "line {line}: {problem}",
+    "tagged.no_tag": "token {token!r} has no /tag (expected word/tag)",
+    "tagged.empty_word": "token {token!r} has an empty word",
+    "tagged.unknown_tag": "token {token!r} has unknown tag {tag!r}; expected one of {tags}",
+})
+
+
+class TaggedError(CodedError):
+    """``tagged.line``: the line number and the problem (a Message of its own)."""
+    catalog = MESSAGES
 
 
 @cache
@@ -61,7 +74,7 @@ def read_tagged(path_or_lines: str | os.PathLike | Iterable[str]) -> list[Senten
     """Parse ``word/tag word/tag ...`` lines; a str or PathLike is a file path.
 
     Blank lines are skipped; tags are case-insensitive. A malformed token raises
-    ValueError naming the line: ``line 3: token 'apple' has no /tag``.
+    TaggedError (a ValueError) naming the line: ``line 3: token 'apple' has no /tag``.
     """
     if isinstance(path_or_lines, (str, os.PathLike)):
         with open(path_or_lines, encoding="utf-8-sig") as f:
@@ -76,10 +89,11 @@ def read_tagged(path_or_lines: str | os.PathLike | Iterable[str]) -> list[Senten
 def _parse_token(token: str, n: int) -> tuple[str, str]:
     word, slash, tag = token.rpartition("/")
     if not slash:
-        raise ValueError(f"line {n}: token {token!r} has no /tag (expected word/tag)")
-    if not word:
-        raise ValueError(f"line {n}: token {token!r} has an empty word")
-    if tag.lower() in TAGS:
+        problem = MESSAGES("tagged.no_tag", token=token)
+    elif not word:
+        problem = MESSAGES("tagged.empty_word", token=token)
+    elif tag.lower() in TAGS:
         return word, tag.lower()
-    raise ValueError(f"line {n}: token {token!r} has unknown tag {tag!r}; "
-                     f"expected one of {', '.join(TAGS)}")
+    else:
+        problem = MESSAGES("tagged.unknown_tag", token=token, tag=tag, tags=", ".join(TAGS))
+    raise TaggedError("tagged.line", line=n, problem=problem)
