@@ -248,7 +248,8 @@ def test_probs_figure_and_cards():
 
 
 def test_markdown_escape_shows_user_text_as_typed():
-    assert compare.md("**x** $y$ :red[z]") == r"\*\*x\*\* \$y\$ \:red\[z\]"
+    from rnnviz.figures.style import esc_markdown
+    assert esc_markdown("**x** $y$ :red[z]") == r"\*\*x\*\* \$y\$ \:red\[z\]"
 
 
 def test_edit_figure(small_model):

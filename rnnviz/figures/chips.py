@@ -1,12 +1,12 @@
 """The tagging as coloured chips in the tutorial's form: 我/nn 吃/v 苹果/nn.
 
-Returns an HTML string in which every piece of user text is escaped, so a
-typed ``<script>`` is shown as text. Each chip carries the tag's colour, a
-dashed outline when the word is unknown, and its probability on hover.
+Returns an HTML string in which every piece of user text is escaped
+(``style.esc_html``), so a typed ``<script>`` or ``$x$`` is shown as text. Each
+chip carries the tag's colour, a dashed outline when the word is unknown, and
+its probability on hover.
 """
 from __future__ import annotations
 
-import html
 from typing import Sequence
 
 from . import style
@@ -29,9 +29,9 @@ def chips_html(tokens: Sequence[str], tags: Sequence[str], probs: Sequence[float
         title = f"P({tg}) = {p:.3f}" + (f" — {unknown_note}" if unk else "")
         mark = "<sup>?</sup>" if unk else ""
         spans.append(
-            f'<span class="rnnviz-chip" title="{html.escape(title)}" '
+            f'<span class="rnnviz-chip" title="{style.esc_html(title)}" '
             f'style="{CHIP_STYLE}background:{bg};color:{fg};border:{border};">'
-            f"{html.escape(w)}{mark}/<b>{html.escape(tg)}</b></span>")
+            f"{style.esc_html(w)}{mark}/<b>{style.esc_html(tg)}</b></span>")
     return (f'<div class="rnnviz-chips" style="font-size:{font_px}px;line-height:2.1;">'
             + " ".join(spans) + "</div>")
 

@@ -7,13 +7,11 @@
   of tokens with bars.
 - ``make_probs``: o_t of both taggers for one token, one bar per tag.
 
-HTML builders escape every piece of user text (a typed ``<script>`` is shown
-as text); Plotly labels go through ``style.esc``.
+HTML builders escape every piece of user text with ``style.esc_html`` (a typed
+``<script>`` or ``$x$`` is shown as text); Plotly labels go through ``style.esc``.
 """
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -23,25 +21,12 @@ import plotly.graph_objects as go
 from ..i18n import text
 from ..training.evaluate import Score
 from . import style
+from .style import esc_html
 
 RNN_COLOUR = "#31688e"                   # the RNN's bars (viridis blue)
 FF_COLOUR = "#7f8793"                    # the feed-forward tagger's bars, hatched
 FF_PATTERN = dict(shape="/", fillmode="overlay", fgcolor="#ffffff", size=8, solidity=0.3)
 DIFFER = "#b2182b"                       # the ≠ badge and tint (ColorBrewer red)
-
-
-def esc(s: str) -> str:
-    """User text for HTML that Streamlit's markdown renders: tags and $, : shown as text."""
-    return html.escape(str(s)).replace("$", "&#36;").replace(":", "&#58;")
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$<>~:&])")
-
-
-def md(s: str) -> str:
-    """User text for Streamlit markdown: every markdown/LaTeX/directive character
-    backslash-escaped, so ``**x**``, ``$x$`` or ``:red[x]`` are shown as typed."""
-    return _MD_SPECIAL.sub(r"\\\1", str(s))
 
 
 def word_title(key: str, lang: str, word: str, **values) -> str:
@@ -79,14 +64,15 @@ def cards_html(words: Sequence[str], rows: Sequence[Row], *, marked: Sequence[bo
     validate_cards(words, rows, marked, unknown)
     label_card = "".join(
         [f'<div style="{_HEAD}">&nbsp;</div>']
-        + [f'<div style="{_LABEL}">{esc(r.label)}</div>' for r in rows])
+        + [f'<div style="{_LABEL}">{esc_html(r.label)}</div>' for r in rows])
     cards = [f'<div style="{_CARD}border:2px solid transparent;">{label_card}</div>']
     for i, w in enumerate(words):
-        head = esc(w) + ('<sup title="' + esc(unknown_note) + '">?</sup>' if unknown[i] else "")
+        head = esc_html(w) + (f'<sup title="{esc_html(unknown_note)}">?</sup>'
+                              if unknown[i] else "")
         chips = "".join(_chip(r.tags[i], r.probs[i], r.label) for r in rows)
         border = f"3px solid {style.HIGHLIGHT}" if selected == i + 1 else "2px solid transparent"
         tint = "background:rgba(178,24,43,0.10);" if marked[i] else ""
-        badge = (f'<span title="{esc(mark_note)}" style="{_BADGE}">≠</span>'
+        badge = (f'<span title="{esc_html(mark_note)}" style="{_BADGE}">≠</span>'
                  if marked[i] else "")
         cards.append(f'<div class="rnnviz-card" style="{_CARD}border:{border};{tint}">{badge}'
                      f'<div style="{_HEAD}">{head}</div>{chips}</div>')
@@ -96,9 +82,10 @@ def cards_html(words: Sequence[str], rows: Sequence[Row], *, marked: Sequence[bo
 
 def _chip(tag: str, p: float, who: str) -> str:
     bg = style.tag_colour(tag)
-    title = esc(f"{who}: P({tag}) = {p:.3f}")
+    title = esc_html(f"{who}: P({tag}) = {p:.3f}")
     return (f'<div title="{title}" style="{_CHIP}background:{bg};color:{style.text_on(bg)};">'
-            f'<b>{esc(tag)}</b> <span style="font-size:0.72em;opacity:0.9">{p:.2f}</span></div>')
+            f'<b>{esc_html(tag)}</b> <span style="font-size:0.72em;opacity:0.9">{p:.2f}</span>'
+            '</div>')
 
 
 _WRAP = "display:flex;flex-wrap:wrap;gap:0.3em;align-items:stretch;line-height:1.25;"
@@ -129,8 +116,9 @@ def scoreboard_html(cells: Sequence[tuple[str, Score, Score]], *, lang: str = "e
                        for name, s, colour in ((names[0], a, RNN_COLOUR), (names[1], b, FF_COLOUR)))
         cards.append(
             f'<div style="{_SCORE_CARD}"><div style="display:flex;justify-content:space-between;'
-            f'gap:0.5em;align-items:baseline;"><span style="font-weight:600;">{esc(label)}</span>'
-            f'<span style="white-space:nowrap;font-weight:700;">{esc(gap_txt)}'
+            f'gap:0.5em;align-items:baseline;"><span style="font-weight:600;">'
+            f'{esc_html(label)}</span>'
+            f'<span style="white-space:nowrap;font-weight:700;">{esc_html(gap_txt)}'
             f'</span></div>{rows}</div>')
     return (f'<div class="rnnviz-scoreboard" style="font-size:{font_px}px;display:flex;'
             f'flex-wrap:wrap;gap:0.6em;">' + "".join(cards) + "</div>")
@@ -140,7 +128,7 @@ def _score_row(name: str, s: Score, colour: str) -> str:
     pct = 100 * s.accuracy if s.total else 0.0
     value = style.percent(s.correct, s.total)       # 4678/4680: 99.96%, never 100.0%
     return (f'<div style="display:grid;grid-template-columns:7.5em 1fr 4.2em 5.5em;gap:0.4em;'
-            f'align-items:center;font-size:0.9em;"><span>{esc(name)}</span>'
+            f'align-items:center;font-size:0.9em;"><span>{esc_html(name)}</span>'
             f'<div style="height:0.55em;border-radius:0.25em;background:rgba(128,128,128,0.2);">'
             f'<div style="height:100%;width:{pct:.1f}%;border-radius:0.25em;background:{colour};">'
             f'</div></div><b style="text-align:right;">{value}</b>'

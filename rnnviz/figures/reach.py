@@ -19,7 +19,8 @@ from plotly.colors import sample_colorscale, unlabel_rgb
 
 from ..i18n import text
 from . import style
-from .compare import FF_COLOUR, FF_PATTERN, RNN_COLOUR, esc
+from .compare import FF_COLOUR, FF_PATTERN, RNN_COLOUR
+from .style import esc_html
 
 # |gradient| from 0 (no highlight) to the row's largest (viridis's blue and purple)
 REACH_RAMP = [[0.0, "#f7f7f7"], [0.45, "#5ec1b4"], [0.75, "#31688e"], [1.0, "#440154"]]
@@ -57,16 +58,16 @@ def strip_html(tokens: Sequence[str], t: int, rows: Sequence[tuple[str, np.ndarr
     cells = []
     for n, (label, values, signed) in enumerate(rows):
         fmt = number_fmt[n] if n < len(number_fmt) else "{:.3g}"
-        cells.append(f'<span style="{_LABEL}">{esc(label)}</span>')
+        cells.append(f'<span style="{_LABEL}">{esc_html(label)}</span>')
         for k, (w, bg, v) in enumerate(zip(tokens, _colours(values, signed), values), 1):
             after = k > t
             border = (f"3px solid {style.HIGHLIGHT}" if k == t
                       else "1px solid rgba(128,128,128,0.35)")
-            title = esc(future_note if after else f"k = {k}: " + fmt.format(float(v)))
+            title = esc_html(future_note if after else f"k = {k}: " + fmt.format(float(v)))
             look = ("opacity:0.35;background:transparent;color:inherit;" if after
                     else f"background:{bg};color:{style.text_on(bg)};")
             cells.append(f'<span title="{title}" style="{_WORD}border:{border};{look}">'
-                         f'{esc(w)}</span>')
+                         f'{esc_html(w)}</span>')
     grid = (f"display:grid;grid-template-columns:max-content repeat({len(tokens)}, max-content);"
             "gap:0.25em;align-items:center;")
     return (f'<div class="rnnviz-reach" style="font-size:{font_px}px;overflow-x:auto;'

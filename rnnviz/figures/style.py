@@ -186,10 +186,50 @@ def percent(correct: int, total: int, digits: int = 1) -> str:
     return f"{v:.{shown}f}%"
 
 
+# --------------------------------------------------------------------------- user text
+# Typed words reach three renderers that each interpret part of what they are given,
+# so each has its own escaper (tests/test_escape.py feeds them hostile strings):
+#
+# - Plotly text (labels, ticks, hover): Plotly draws a few tags (<b>, <i>, <br>,
+#   <sub>, <sup>, <span style>, <a href>) and character entities, nothing else: esc.
+#   Only & < > " are replaced, so a label is as long as the word (margins are
+#   estimated from label lengths) and Plotly turns the entities back into the characters.
+# - HTML that Streamlit shows (st.markdown(..., unsafe_allow_html=True), st.html):
+#   the browser parses tags and entities, and text outside a block-level HTML tag
+#   still goes through Streamlit's Markdown ($...$ as LaTeX, :red[...] directives):
+#   esc_html. Entities work in element text and in attribute values (title="...").
+# - Streamlit Markdown text (st.markdown, st.warning, ... without HTML): Markdown
+#   syntax, $...$, :directives: and raw HTML: esc_markdown. A backslash makes each of
+#   these characters literal; an entity would too, but a backslash inside an HTML
+#   attribute is shown as typed, hence the two Streamlit escapers.
+
 def esc(s: str) -> str:
-    """User text for Plotly labels: its mini-HTML (<b>, <a href>, …) shown as text."""
+    """User text for Plotly text: ``& < > "`` as entities, so its mini-HTML (``<b>``,
+    ``<a href>``, ``&amp;``) is shown as typed."""
     return (str(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;"))
+
+
+_HTML_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                               "'": "&#x27;", "$": "&#36;", ":": "&#58;"})
+
+
+def esc_html(s: str) -> str:
+    """User text inside HTML that Streamlit renders (element text or a quoted attribute):
+    ``& < > " '`` as entities (``html.escape``), and ``$`` and ``:`` too, so a typed
+    ``$x$`` is not LaTeX and ``:red[x]`` no directive where Markdown sees the text."""
+    return str(s).translate(_HTML_SPECIAL)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$<>~:&])")
+
+
+def esc_markdown(s: str) -> str:
+    """User text for Streamlit Markdown: a backslash before every character Markdown,
+    LaTeX (``$``), Streamlit's directives (``:red[x]``, ``:material/x:``) or raw HTML
+    (``<``, ``&``) would read, so ``**x**``, ``[a](javascript:...)``, ``$x$`` and
+    ``<b>`` are shown as typed."""
+    return _MD_SPECIAL.sub(r"\\\1", str(s))
 
 
 _SUB = re.compile(r"\b([a-zA-Z])_(\{[^{}]+\}|[0-9a-zA-Z]+)")

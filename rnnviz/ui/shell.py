@@ -11,12 +11,12 @@ parameter that cannot be used is reported in a notice and dropped.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from ..figures.style import esc_markdown
 from ..i18n import LANG_NAMES, LANGS, text
 from . import context, export, models, resources, steps, urlstate, views
 from . import streamlit_fence as fence
@@ -202,13 +202,10 @@ def check_url() -> None:
         st.session_state[NOTICE_KEY] = problems
 
 
-_MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def _md(s: str, limit: int = 40) -> str:
+def _typed(s: str, limit: int = 40) -> str:
     """User text for a Markdown notice: cut, and its Markdown shown as typed."""
     s = str(s)
-    return _MD.sub(r"\\\1", s[:limit] + ("…" if len(s) > limit else ""))
+    return esc_markdown(s[:limit] + ("…" if len(s) > limit else ""))
 
 
 def notice(lang: str) -> None:
@@ -220,8 +217,8 @@ def notice(lang: str) -> None:
     for p in problems:
         field = urlstate.BY_NAME.get(p.name)
         allowed = field.max_len if p.reason == "length" else field.allowed if field else ""
-        lines.append("- " + text(f"lecture.url.{p.reason}", lang, name=_md(p.name),
-                                 raw=_md(p.raw), allowed=_md(str(allowed))))
+        lines.append("- " + text(f"lecture.url.{p.reason}", lang, name=_typed(p.name),
+                                 raw=_typed(p.raw), allowed=_typed(str(allowed))))
     with st.container(horizontal=True, vertical_alignment="center", key="url_notice"):
         st.warning("\n".join(lines), icon=":material/link_off:")
         st.button(text("lecture.url.ok", lang), key="url_notice_ok",

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from ..figures.compare import Row, cards_html, make_probs, md
+from ..figures.compare import Row, cards_html, make_probs
 from ..figures.edit import make_edit
 from ..figures.reach import make_reach, strip_html
+from ..figures.style import esc_markdown
 from ..i18n import text
 from ..lessons import reach
 from ..nn.forward import Trace
@@ -77,7 +78,8 @@ def step_view(ctx: Context, s: State, rnn_tg: Tagging, ff_tg: Tagging) -> None:
     r_rnn, r_ff = reaches(s, rnn_tg, ff_tg)
     g_rnn, occl_rnn = r_rnn.at(t)
     g_ff, occl_ff = r_ff.at(t)
-    st.markdown(f"**{text('why.reach.title', lang, t=t, word=md(rnn_tg.tokens[t - 1]))}**")
+    word = esc_markdown(rnn_tg.tokens[t - 1])
+    st.markdown(f"**{text('why.reach.title', lang, t=t, word=word)}**")
     st.markdown(strip_html(rnn_tg.tokens, t, [
         (text("why.strip.grad", lang), g_rnn, False),
         (text("why.strip.occl", lang), occl_rnn, True),
