@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from browser_util import screenshot, settle
+from browser_util import screenshot, settle, wait_for_box
 from rnnviz.figures.style import DARK_BG, LIGHT_BG
 
 pytestmark = pytest.mark.browser
@@ -222,6 +222,7 @@ def test_the_copy_link_reproduces_the_view_on_another_computer(browser, app_serv
     # an English browser opens it: the same page, language, step and sentence
     with opened(browser, app_server.base, url=link, locale="en-US") as page:
         assert page.url.split("?")[0].endswith("/weights")
+        wait_for_box(page, "I eat apples")
         assert page.locator("[data-testid='stTextInput'] input").first.input_value() == \
             "I eat apples"
         assert page.locator("[data-testid='stTextInput'] label").first.inner_text() \
@@ -299,6 +300,7 @@ def test_a_deep_link_is_the_first_visit_of_a_fresh_server(browser, path):
         page.wait_for_selector(".js-plotly-plot .main-svg text", timeout=60_000)
         settle(page)
         assert page.evaluate("window.__dialogs") == []
+        wait_for_box(page, "我 吃 苹果")
         assert page.locator("[data-testid='stTextInput'] input").first.input_value() == \
             "我 吃 苹果"                                        # the frame's sentence box
         nav = page.locator("header").inner_text()

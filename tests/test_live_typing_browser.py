@@ -10,7 +10,7 @@ import urllib.parse
 
 import pytest
 
-from browser_util import settle
+from browser_util import settle, wait_for_box
 
 pytestmark = pytest.mark.browser
 
@@ -110,6 +110,7 @@ def test_a_long_link_and_a_long_paste_keep_400_characters_with_a_note(page, app_
     long = ("我 吃 苹果 " * 200)[:600]
     page.goto(f"{app_server.base}/?lang=zh&s=" + urllib.parse.quote(long))
     settle(page)
+    wait_for_box(page, long[:400])
     assert box(page).input_value() == long[:400]
     note = page.locator("[data-testid='stCaptionContainer']", has_text="只保留前 400 个字符")
     assert "600" in note.inner_text()

@@ -1,5 +1,8 @@
 """Reading uploaded corpora (CoNLL-U edge cases, word/TAG, limits), splits, scores, CLI."""
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -165,3 +168,23 @@ def test_cli_train_and_eval_on_a_conllu_file(tmp_path, capsys):
     bad.write_bytes(conllu(GOOD, "1\tx"))
     assert main(["train", "--conllu", str(bad), "--out", str(out)]) == 2
     assert "line 7: has 2 tab-separated columns" in capsys.readouterr().err
+
+
+KILLED_BEFORE_READING = """
+from rnnviz.text import corpus
+from rnnviz.training import userdata
+from rnnviz.training.background import TrainingJob
+from rnnviz.training.train import TrainConfig
+splits = userdata.Splits(*(tuple(map(tuple, corpus.load(None, s))) for s in corpus.SPLITS),
+                         test_source="builtin")
+TrainingJob(userdata.prepare(splits), TrainConfig(epochs=50)).kill()
+print("exiting")
+"""
+
+
+def test_a_job_killed_before_it_read_its_data_does_not_hold_the_process_at_exit():
+    # The data sits in the pipe (far over its 64 KiB buffer): a queue that joins its
+    # feeder thread at exit would wait forever, so a server or pytest would never end.
+    done = subprocess.run([sys.executable, "-c", KILLED_BEFORE_READING], capture_output=True,
+                          text=True, timeout=120, cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0 and "exiting" in done.stdout, done.stderr[-2000:]

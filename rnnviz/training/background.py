@@ -125,6 +125,9 @@ class TrainingJob:
                   self.max_seconds))
         self._process.start()
         inbox.put((d.train, d.dev, d.test, d.vocab, d.tags))   # sent while the child boots
+        # A child that dies before reading leaves the data in the pipe; without this the
+        # queue's feeder thread is joined at exit and the server (or pytest) never exits.
+        inbox.cancel_join_thread()
         weakref.finalize(self, _kill, self._process)
 
     @property
