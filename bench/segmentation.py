@@ -12,7 +12,7 @@ are joined without spaces and segmented by
   knows the built-in corpus words, then every piece that is not a corpus word
   split into corpus words;
 - ``new``: ``rnnviz.text.tokenize.tokenize`` (jieba, then only the tagset's
-  conventions split a word; see ``rnnviz/text/tokenize.py``).
+  conventions split a word; see ``rnnviz/text/zh_conventions.py``).
 
 It prints, per segmenter, word precision / recall / F1 (a word is right when
 both its ends are gold word ends, the usual SIGHAN score), boundary F1 (the cut
@@ -24,7 +24,7 @@ the everyday test set (``bench/everyday/zh.tagged``, for measuring only). Exits
 0 when the UD file is absent (it says so).
 
 ``--audit N`` instead lists every word of jieba's dictionary with frequency N or
-more that the conventions of ``rnnviz/text/tokenize.py`` split (as a word on its
+more that the conventions of ``rnnviz/text/zh_conventions.py`` split (as a word on its
 own, with no number before it), most frequent first: the list to read when a
 table there changes (a word wrongly split goes into LEXICAL).
 
@@ -64,10 +64,11 @@ def cuts(words: list[str]) -> set[int]:
 def _old_jieba():
     import jieba
 
-    from rnnviz.text.tokenize import _HAN, _corpus_keys
+    from rnnviz.text import corpus
+    from rnnviz.text.tokenize import _HAN
     segmenter = jieba.Tokenizer()
     segmenter.initialize()
-    for word in _corpus_keys():
+    for word in corpus.words():
         if re.fullmatch(f"[{_HAN}]+", word):
             segmenter.add_word(word, freq=100_000)
     return segmenter
@@ -91,7 +92,8 @@ def _split_known(piece: str, keys) -> list[str]:
 def old_tokenize(text: str) -> list[str]:
     """The old tokenizer: ``_segment_han`` swapped for the old one, all else as today."""
     import rnnviz.text.tokenize as module
-    keys = module._corpus_keys()
+    from rnnviz.text import corpus
+    keys = corpus.words()
 
     def old_han(run: str, *_jieba_pieces) -> list[str]:
         if run in keys:
@@ -140,9 +142,10 @@ def corpus_round_trip(segment) -> tuple[int, int]:
 
 
 def audit(min_freq: int) -> None:
-    from rnnviz.text.tokenize import _conventions, _dictionary
-    freq = _dictionary().segmenter.FREQ
-    rows = sorted(((f, w, _conventions(w)) for w, f in freq.items() if f >= min_freq and len(w) > 1),
+    from rnnviz.text.jieba_dictionary import dictionary
+    from rnnviz.text.zh_conventions import split_word
+    freq = dictionary().segmenter.FREQ
+    rows = sorted(((f, w, split_word(w)) for w, f in freq.items() if f >= min_freq and len(w) > 1),
                   key=lambda row: (-row[0], row[1]))
     rows = [row for row in rows if len(row[2]) > 1]
     print(f"{len(rows)} words of jieba's dictionary with frequency >= {min_freq} are split:")

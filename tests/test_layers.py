@@ -125,6 +125,12 @@ def test_every_subpackage_says_what_it_holds():
         assert doc and len(doc) > 80, f"{init.relative_to(ROOT)} needs a docstring"
 
 
+def test_jieba_is_imported_by_one_module():
+    """jieba takes 2 s and 100 MB to load: one module loads it, once."""
+    users = {m for m, p in MODULES.items()
+             if any(n.split(".")[0] == "jieba" for n in imports_of(p))}
+    assert users == {"rnnviz.text.jieba_dictionary"}
+
 
 # The one module per library that may lean on its undocumented behaviour.
 FENCES = {"rnnviz.figures.plotly_fence", "rnnviz.ui.streamlit_fence"}

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rnnviz.text.corpus import load
-from rnnviz.text.tokenize import MAX_CHARS, MAX_TOKENS, Tokenized, _dictionary, normalize, tokenize
+from rnnviz.text.jieba_dictionary import dictionary
+from rnnviz.text.tokenize import MAX_CHARS, MAX_TOKENS, Tokenized, normalize, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +97,7 @@ EVERYDAY = """
 def convention_cut(words: list[str], i: int) -> bool:
     """Whether a cut before ``words[i]`` is one of the tagset's conventions (read
     off the characters, independently of how tokenize finds them)."""
-    from rnnviz.text.tokenize import DEMONSTRATIVES, MEASURES, NUMBER_CHARS
+    from rnnviz.text.zh_conventions import DEMONSTRATIVES, MEASURES, NUMBER_CHARS
     number = re.compile(rf"\d+|第?[{NUMBER_CHARS}]+|[{DEMONSTRATIVES}]")
     left, right = words[i - 1], words[i]
     after = words[i + 1] if i + 1 < len(words) else ""
@@ -112,7 +113,7 @@ def convention_cut(words: list[str], i: int) -> bool:
 def test_everyday_sentences_split_no_jieba_word_except_by_the_conventions():
     """A word of jieba's dictionary is split only by the conventions; a piece that
     only jieba's HMM guessed (我听说 ``他来`` 了) may be split into dictionary words."""
-    jieba = _dictionary().segmenter      # jieba.Tokenizer() with the default dictionary,
+    jieba = dictionary().segmenter       # jieba.Tokenizer() with the default dictionary,
     assert len(EVERYDAY) >= 50          # as jieba.lcut uses (loaded once per process)
     for text in EVERYDAY:
         words = list(tokenize(text).tokens)
@@ -139,7 +140,7 @@ def test_unspaced_corpus_sentences_segment_like_the_corpus_where_jieba_allows():
     Measured: 3,226 of 3,914 zh sentences (82.4 %; test split 81.6 %) come back
     as exactly the corpus tokens (jieba alone: 57 %). Every corpus word boundary
     that jieba finds is kept."""
-    jieba = _dictionary().segmenter
+    jieba = dictionary().segmenter
     sentences = [[w for w, _ in s] for split in ("train", "dev", "test") for s in load("zh", split)]
     same = 0
     for words in sentences:

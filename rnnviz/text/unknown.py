@@ -17,7 +17,7 @@ saved before these classes existed has none of them, so every unknown word is
 dropout: a dropped word becomes its class (``replacement_ids``), not ``<unk>``.
 
 jieba's dictionary (349,046 words with ICTCLAS part-of-speech flags, shipped
-with jieba; loaded once with the tokenizer's, ``tokenize.jieba_flags``) gives
+with jieba; loaded once with the tokenizer's, ``jieba_dictionary.jieba_flags``) gives
 the Chinese classes.
 """
 from __future__ import annotations
@@ -28,6 +28,8 @@ import unicodedata
 from typing import Iterable, Mapping, Sequence
 
 import numpy as np
+
+from .jieba_dictionary import jieba_flags
 
 UNK = "<unk>"
 PREFIX = "<unk:"
@@ -72,7 +74,7 @@ def classes(key: str) -> tuple[str, ...]:
     if all(unicodedata.category(ch)[0] in "PS" for ch in key):
         return ("<unk:punct>",)
     if _HAN.search(key):
-        flags = _jieba_flags()
+        flags = jieba_flags()
         whole, last = flags.get(key), flags.get(key[-1])
         out = []
         if whole:
@@ -123,8 +125,3 @@ def class_counts(keys: Iterable[str] | Mapping[str, int]) -> dict[str, int]:
             counts[c] = counts.get(c, 0) + n
     return counts
 
-
-def _jieba_flags() -> dict[str, str]:
-    """word -> ICTCLAS flag, from jieba's dictionary (loaded once, with the tokenizer's)."""
-    from .tokenize import jieba_flags
-    return jieba_flags()

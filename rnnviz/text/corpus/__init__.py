@@ -50,6 +50,13 @@ def ambiguous(lang: str) -> frozenset[str]:
     return frozenset(normalize(w) for w in grammar.ambiguous)
 
 
+@cache
+def words() -> frozenset[str]:
+    """The normalized words (``normalize`` keys) of the built-in corpus, both
+    languages, all splits: the tokenizer keeps each of them whole."""
+    return frozenset(normalize(w) for split in SPLITS for s in load(None, split) for w, _ in s)
+
+
 def path(lang: str, split: str) -> Path:
     """The file of one language and split, e.g. ``.../zh.train.txt``."""
     if lang not in LANGS:
