@@ -2,17 +2,18 @@
 
 The page draws a *variant* of this session's model (W scaled, f swapped) against
 target tags (the model's own tags, corrected by the user); the SGD step changes
-this session's model only. The parts and the page state: ``rnnviz.ui.bptt_page``.
+this session's model only. The parts: ``rnnviz.ui.bptt_page``; the page state:
+``rnnviz.ui.bptt_state``.
 """
 import streamlit as st
 
 from rnnviz.i18n import text
 from rnnviz.ui import bptt_page as bp
-from rnnviz.ui import shell
+from rnnviz.ui import bptt_state, shell
 
 ctx = shell.sentence_page()         # stops with a prompt while the box is blank
 lang = ctx.lang
-state = bp.state(ctx)               # this session's targets, SGD steps, gradient check
+state = bptt_state.state(ctx)       # this session's targets, SGD steps, gradient check
 
 st.markdown(f"### {text('bptt.title', lang)}")
 st.markdown(text("bptt.intro", lang))

@@ -1,6 +1,7 @@
 """User text through the escapers of rnnviz/figures/style.py, one per renderer:
 esc (Plotly text), esc_html (HTML that Streamlit shows), esc_markdown (Streamlit
 Markdown). Hostile strings come out as the characters typed, never as markup."""
+import ast
 import html
 import re
 
@@ -77,3 +78,37 @@ def test_no_other_escaper_in_the_app():
              if own.search(p.read_text(encoding="utf-8"))
              and str(p.relative_to(ROOT)) not in allowed]
     assert not found, found
+
+
+ENTITY = re.compile(r"&#?\w+;")
+
+
+def maketrans_escapers(source: str) -> list[int]:
+    """Lines of ``str.maketrans`` tables that escape: a character mapped to a backslash
+    sequence or an HTML entity (other tables, like superscript digits, are not escapers)."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "maketrans":
+            strings = [n.value for n in ast.walk(node)
+                       if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+            if any(v.startswith("\\") or ENTITY.search(v) for v in strings):
+                lines.append(node.lineno)
+    return lines
+
+
+def test_no_escaper_table_outside_style():
+    """A translation table that escapes is an escaper too: only style.py has them."""
+    from conftest import ROOT
+    found = [f"{p.relative_to(ROOT)}:{line}" for p in (ROOT / "rnnviz").rglob("*.py")
+             if str(p.relative_to(ROOT)) != "rnnviz/figures/style.py"
+             for line in maketrans_escapers(p.read_text(encoding="utf-8"))]
+    assert not found, found
+
+
+def test_the_table_scan_finds_escapers():
+    assert maketrans_escapers('T = str.maketrans({c: "\\\\" + c for c in "*_"})') == [1]
+    assert maketrans_escapers('T = str.maketrans({"<": "&lt;"})') == [1]
+    assert maketrans_escapers('T = str.maketrans("-0123", "⁻⁰¹²³")') == []
+    from conftest import ROOT
+    assert maketrans_escapers((ROOT / "rnnviz/figures/style.py").read_text(encoding="utf-8"))

@@ -1,17 +1,17 @@
-"""The BPTT page's glue: its controls, its sections, and this session's page state.
+"""The BPTT page's glue: its controls and its sections, from the loss to the SGD step.
 
 The page draws a *variant* of this session's model (W scaled, f swapped:
 ``lessons.backprop.variant``) against target tags (the model's own tags,
-corrected by the user). An SGD step changes this session's model only, and
-can be undone. What the page keeps between reruns is one ``State`` under
-``session_keys.BPTT_PAGE``; the controls are widgets bound to the URL fields
-``bptt_wscale``, ``bptt_f``, ``bptt_trunc`` and ``bptt_t`` (``urlstate``).
-Callbacks get everything they use as arguments.
+corrected by the user): one loss's error flowing back, the gradient-flow matrix,
+the gradients, a gradient check on demand, and an SGD step that changes this
+session's model only and can be undone. The controls are widgets bound to the
+URL fields ``bptt_wscale``, ``bptt_f``, ``bptt_trunc`` and ``bptt_t``
+(``urlstate``); what the page keeps between reruns, and the callbacks that
+change it, are in ``bptt_state``.
 """
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
 
 import numpy as np
 import streamlit as st
@@ -20,17 +20,30 @@ from ..figures.backward import make_backward
 from ..figures.chips import chips_html
 from ..figures.flow import make_flow
 from ..figures.gradients import make_dw_terms, make_gradients
+from ..figures.style import esc_markdown
 from ..figures.tables import agrees, gradcheck_columns, sci, step_columns
 from ..i18n import text
 from ..lessons import backprop as lesson
 from ..nn.activations import ACTIVATIONS
 from ..nn.gradcheck import TOLERANCE, gradcheck
-from ..nn.model import RNN
 from . import models, session_keys, urlstate, views
+from .bptt_state import (
+    SCALE,
+    F,
+    Setup,
+    State,
+    T,
+    follow_sentence,
+    reset_targets,
+    select_loss,
+    set_controls,
+    set_target,
+    sgd_step,
+    undo_steps,
+)
 from .context import Context
 
-SCALE, F, TRUNC, T = (urlstate.BY_NAME[name] for name in
-                      ("bptt_wscale", "bptt_f", "bptt_trunc", "bptt_t"))
+TRUNC = urlstate.BY_NAME["bptt_trunc"]
 SCALE_STEP = 0.05
 LR_KEY = session_keys.BPTT_LR
 LEARNING_RATES = (0.01, 0.03, 0.1, 0.3, 0.5, 1.0, 2.0, 5.0)
@@ -39,53 +52,6 @@ LR_DEFAULT = 0.5
 # units (f' -> 0), so the textbook explosion needs a non-saturating f, and a W
 # scaled until ρ(W) ≥ 1.5 (lesson.exploding_scale; None: computed from the model)
 PRESETS = (("vanish", 0.5, None), ("explode", None, "identity"), ("model", 1.0, None))
-MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]()#+-.!|<>{}~$:"})   # a word as text
-
-
-@dataclass
-class Origin:
-    """This session's model before its first SGD step, and the controls then."""
-    model: RNN | None           # None: the session had no model of its own
-    source: str | None
-    choice: str | None          # the built-in / mine switch
-    scale: float
-    f: str
-    steps: int = 0              # SGD steps taken since
-
-
-@dataclass
-class State:
-    """What the BPTT page keeps for this session between reruns."""
-    targets: dict = field(default_factory=dict)   # (i, token) -> tag the user chose
-    check: tuple | None = None          # (what was checked, worst error per parameter)
-    origin: Origin | None = None        # set by the first SGD step, cleared by undo
-    last_step: lesson.Step | None = None
-    overflow_lr: float | None = None    # the last step overflowed at this η
-    seen_f: str | None = None           # the model's own f when last drawn
-    last_T: int | None = None           # the sentence length the followed t was shown for
-    auto_t: int | None = None           # the followed t when it is the default's
-
-
-@dataclass(frozen=True)
-class Setup:
-    """The controls' values and the model variant they make."""
-    scale: float
-    f: str
-    truncate: int | None        # None: full BPTT
-    model: RNN                  # the variant: W × scale, activation f
-    rho: float                  # ρ(W) of the variant
-
-
-def state(ctx: Context) -> State:
-    """This session's page state; another model brings its own f to the f control."""
-    ss = st.session_state
-    s = ss.get(session_keys.BPTT_PAGE)
-    if not isinstance(s, State):
-        s = ss[session_keys.BPTT_PAGE] = State()
-    if s.seen_f not in (None, ctx.model.f):
-        ss[F.name] = ctx.model.f
-    s.seen_f = ctx.model.f
-    return s
 
 
 def factor_text(v: float) -> str:
@@ -96,57 +62,6 @@ def factor_text(v: float) -> str:
 def percent(v: float) -> str:
     """A relative difference as the page writes it (— when it is not a number)."""
     return f"{100 * v:.1f} %" if np.isfinite(v) else "—"
-
-
-# --- callbacks (run before the next rerun draws anything) ---------------------------
-def _set_controls(scale: float, f: str) -> None:
-    st.session_state[SCALE.name], st.session_state[F.name] = scale, f
-
-
-def _set_target(s: State, i: int, token: str) -> None:
-    tag = st.session_state.get(session_keys.BPTT_TARGET.format(i=i))
-    if tag is not None:
-        s.targets[(i, token)] = tag
-
-
-def _reset_targets(s: State) -> None:
-    s.targets.clear()
-
-
-def _sgd_step(s: State, setup: Setup, x, y, tokens, lr: float) -> None:
-    step = lesson.sgd_step(setup.model, x, y, lr=lr, truncate=setup.truncate, tokens=tokens)
-    if not step.finite:
-        s.last_step, s.overflow_lr = None, lr
-        return
-    if models.session_source() != "sgd" or s.origin is None:       # first step: remember
-        s.origin = Origin(models.session_model(), models.session_source(),
-                          st.session_state.get(models.CHOICE_KEY), setup.scale, setup.f)
-    s.origin.steps += 1
-    models.set_session_model(step.model, "sgd")
-    _set_controls(1.0, step.model.f)          # the scaled W and f are now the model's own
-    s.last_step, s.overflow_lr = step, None
-
-
-def _undo_steps(s: State) -> None:
-    origin, s.origin = s.origin, None
-    if origin.model is None:
-        models.clear_session_model()
-    else:
-        models.set_session_model(origin.model, origin.source)
-        st.session_state[models.CHOICE_KEY] = origin.choice or "builtin"
-    _set_controls(origin.scale, origin.f)
-    s.last_step = s.overflow_lr = None
-
-
-def _select_loss(key: str, T_: int) -> None:
-    """on_select of the backward graph: a clicked loss L_t is followed."""
-    points = ((st.session_state.get(key) or {}).get("selection") or {}).get("points", [])
-    for p in points:
-        k = p.get("customdata")
-        k = k[0] if isinstance(k, list) and k else k
-        if isinstance(k, (int, float)) and 1 <= int(k) <= T_:
-            st.session_state[T.name] = int(k)
-            return
 
 
 # --- what drives the gradients ------------------------------------------------------
@@ -176,7 +91,7 @@ def controls(ctx: Context) -> Setup:
         for name, preset_scale, preset_f in PRESETS:
             k = preset_scale or lesson.exploding_scale(ctx.model.W)
             st.button(text(f"bptt.preset.{name}", lang, f=own_f, k=f"{k:g}"),
-                      key=f"bptt_preset_{name}", type="tertiary", on_click=_set_controls,
+                      key=f"bptt_preset_{name}", type="tertiary", on_click=set_controls,
                       args=(k, preset_f or own_f))
     return Setup(scale, f, trunc, model, rho)
 
@@ -190,14 +105,14 @@ def targets(ctx: Context, s: State) -> np.ndarray:
     with st.container(horizontal=True, gap="xsmall"):
         for i, (word, k) in enumerate(zip(tg.tokens, y)):
             changed = k != pred[i]
-            st.menu_button(f"{word.translate(MD_SPECIAL)} · **{tags[k]}**", tags,
-                           key=session_keys.BPTT_TARGET.format(i=i), on_click=_set_target,
+            st.menu_button(f"{esc_markdown(word)} · **{tags[k]}**", tags,
+                           key=session_keys.BPTT_TARGET.format(i=i), on_click=set_target,
                            args=(s, i, word), type="primary" if changed else "secondary",
                            help=text("bptt.target_changed" if changed else "bptt.target_help",
                                      lang, tag=tags[pred[i]]))
         if (y != pred).any():
             st.button(text("bptt.targets_reset", lang), key="bptt_targets_reset",
-                      icon=":material/undo:", type="tertiary", on_click=_reset_targets,
+                      icon=":material/undo:", type="tertiary", on_click=reset_targets,
                       args=(s,))
     return y
 
@@ -216,16 +131,6 @@ def lesson_of(ctx: Context, setup: Setup, y: np.ndarray) -> lesson.Lesson:
 
 
 # --- 1 and 2: one loss's error flowing back; the gradient-flow matrix ---------------
-def follow_sentence(s: State, ls: lesson.Lesson) -> tuple[int, bool]:
-    """The step t whose loss is followed back, kept in 1..T as the sentence changes
-    (``lesson.followed_step``), and whether the default moved away from L_T."""
-    ss = st.session_state
-    t, following = lesson.followed_step(ls, ss.get(T.name), s.last_T, s.auto_t)
-    ss[T.name], s.last_T = t, ls.T
-    s.auto_t = t if following else None
-    return t, following and t != ls.T
-
-
 @st.fragment
 def backward_views(ctx: Context, s: State, setup: Setup, ls: lesson.Lesson) -> None:
     lang, tg, T_ = ctx.lang, ctx.tagging, ctx.T
@@ -239,7 +144,7 @@ def backward_views(ctx: Context, s: State, setup: Setup, ls: lesson.Lesson) -> N
                      L=f"{ls.losses[t - 1]:.3g}"), icon=":material/moving:")
     views.chart(make_backward(ls, t, unknown=tg.unknown, look=ctx.look), key="bptt_backward",
                 ctx=ctx, t=t, selection_mode="points",
-                on_select=functools.partial(_select_loss, "bptt_backward", T_))
+                on_select=functools.partial(select_loss, "bptt_backward", T_))
     st.markdown(text("bptt.s1.explain", lang))
     st.markdown(f"#### {text('bptt.s2.heading', lang)}")
     chart, words = st.columns([5, 2], gap="medium")
@@ -297,14 +202,14 @@ def sgd_section(ctx: Context, s: State, setup: Setup, y: np.ndarray,
                               key=LR_KEY, width=320, help=text("bptt.s5.lr_help", lang))
         scale = f"{setup.scale:.2f}"
         st.button(text("bptt.s5.step", lang), key="bptt_sgd", type="primary",
-                  icon=":material/south:", on_click=_sgd_step,
+                  icon=":material/south:", on_click=sgd_step,
                   args=(s, setup, tg.trace.x, y, tg.tokens, lr),
                   help=text("bptt.s5.step_help_truncated", lang, scale=scale, f=setup.f,
                             k=ls.truncate, gap=percent(ls.gradient_gap())) if ls.cuts else
                   text("bptt.s5.step_help", lang, scale=scale, f=setup.f))
         origin = s.origin if models.session_source() == "sgd" else None
         st.button(text("bptt.s5.reset", lang), key="bptt_reset", icon=":material/restart_alt:",
-                  on_click=_undo_steps, args=(s,), disabled=origin is None,
+                  on_click=undo_steps, args=(s,), disabled=origin is None,
                   help=text("bptt.s5.reset_help", lang))
         if origin is not None:
             st.caption(text("bptt.s5.count", lang, n=origin.steps))

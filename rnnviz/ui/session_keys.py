@@ -48,7 +48,7 @@ NUMBERS = "lecture_numbers"
 PANEL = "_rnnviz_panel"
 EDIT_K, EDIT_WORD, EDIT_FOR = "why_edit_k", "why_edit_word", "_why_edit_for"   # ui.feedforward
 WHY_PAGE = "_why_page"                      # rnnviz.ui.why_page
-BPTT_PAGE = "_bptt_page"                    # rnnviz.ui.bptt_page
+BPTT_PAGE = "_bptt_page"                    # rnnviz.ui.bptt_state
 BPTT_LR = "bptt_lr"
 BPTT_TARGET = "bptt_y_{i}"
 
@@ -86,7 +86,7 @@ KEYS: tuple[Key, ...] = (
     Key("heatmaps_chart", "pages.weights", ELEMENT, "the heatmaps of U, W, V, S, O"),
     Key("u_full_chart", "pages.weights", ELEMENT, "the whole matrix U"),
     # the BPTT page
-    Key(BPTT_PAGE, _UI + "bptt_page", STATE, "bptt_page.State: corrected targets, the "
+    Key(BPTT_PAGE, _UI + "bptt_state", STATE, "bptt_state.State: corrected targets, the "
         "gradient check's result, the model before the first SGD step, the last step, "
         "the step t the page follows"),
     Key(BPTT_LR, _UI + "bptt_page", WIDGET, "the SGD step's learning rate η"),
@@ -111,27 +111,33 @@ KEYS: tuple[Key, ...] = (
     Key("why_reach", _UI + "why_page", ELEMENT, "how far back each word reaches"),
     Key("why_edit", _UI + "why_page", ELEMENT, "what editing word k changes"),
     # the train page
-    Key("_train_run", _UI + "training", STATE, "the running job and what it trains on"),
-    Key("_train_done", _UI + "training", STATE, "the last finished run and its outcome"),
-    Key("_train_data", _UI + "training", STATE, "(files and options, the prepared data)"),
-    Key("_train_read_{role}", _UI + "training", STATE, "(file and options, the parsed "
+    Key("_train_run", _UI + "training_run", STATE, "the running job and what it trains on"),
+    Key("_train_done", _UI + "training_run", STATE, "the last finished run and its outcome"),
+    Key("_train_note", _UI + "training_run", STATE, "(kind, message) about the run"),
+    Key("_train_finished", _UI + "training_run", STATE, "Stop ended the run: rerun the page"),
+    Key("_train_data", _UI + "training_data", STATE, "(files and options, the prepared data)"),
+    Key("_train_read_{role}", _UI + "training_data", STATE, "(file and options, the parsed "
         "corpus) per uploader: train, test"),
-    Key("_train_note", _UI + "training", STATE, "(kind, message) about the run"),
-    Key("_train_model_note", _UI + "training", STATE, "(kind, message) about the model file"),
-    Key("_train_select", _UI + "training", STATE, "a trained model waits to be selected"),
-    Key("_train_finished", _UI + "training", STATE, "Stop ended the run: rerun the page"),
-    *(Key(f"train_{name}", _UI + "training", WIDGET, doc) for name, doc in (
+    Key("_train_model_note", _UI + "model_files", STATE, "(kind, message) about the model file"),
+    Key("_train_select", _UI + "models", STATE, "a trained model waits to be selected"),
+    *(Key(f"train_{name}", _UI + "training_data", WIDGET, doc) for name, doc in (
         ("source", "the data: built-in or uploaded"), ("vocab", "the vocabulary cap"),
         ("corpus", "the uploaded training file"), ("test_file", "the uploaded test file"),
-        ("column", "the tag column: UPOS or XPOS"), ("skip_bad", "skip bad sentences"),
+        ("column", "the tag column: UPOS or XPOS"), ("skip_bad", "skip bad sentences"))),
+    *(Key(f"train_{name}", _UI + "training_settings", WIDGET, doc) for name, doc in (
         ("hidden", "H"), ("activation", "f"), ("optimizer", "the optimizer"),
         ("lr", "the learning rate"), ("recurrent", "W on (RNN) or 0 (feed-forward)"),
         ("epochs", "epochs"), ("batch", "the batch size"), ("clip", "gradient clipping"),
-        ("dropout", "dropout"), ("start", "the Start button"), ("stop", "the Stop button"),
-        ("per_tag", "the per-tag table"), ("download", "download the model"),
-        ("model_file", "the uploaded model file"))),
-    *(Key(f"train_{name}", _UI + "training", ELEMENT, "a training chart") for name in (
-        "curves_live", "weights_live", "curves_done", "weights_done", "confusion")),
+        ("dropout", "dropout"))),
+    Key("train_start", _UI + "training_run", WIDGET, "the Start button"),
+    Key("train_stop", _UI + "training_run", WIDGET, "the Stop button"),
+    Key("train_per_tag", _UI + "training_results", WIDGET, "the per-tag table"),
+    Key("train_download", _UI + "model_files", WIDGET, "download the model"),
+    Key("train_model_file", _UI + "model_files", WIDGET, "the uploaded model file"),
+    *(Key(f"train_{name}", _UI + "training_run", ELEMENT, "a training chart") for name in (
+        "curves_live", "weights_live")),
+    *(Key(f"train_{name}", _UI + "training_results", ELEMENT, "a training chart") for name in (
+        "curves_done", "weights_done", "confusion")),
 )
 BY_NAME: dict[str, Key] = {k.name: k for k in KEYS}
 

@@ -29,6 +29,7 @@ from ..text.tokenize import tokenize
 from . import context, export, steps, urlstate
 from . import streamlit_fence as fence
 from .context import Context
+from .memo import session_memo
 
 CHART_CONFIG = {"displaylogo": False, "scrollZoom": False,
                 "toImageButtonOptions": {"format": "png", "scale": 2}}
@@ -108,14 +109,12 @@ def figure(ctx: Context, key: tuple, make):
     words) or a rerun that changes nothing a figure shows then builds no figure and
     encodes none again (``SpecFigure.to_dict`` keeps its result). ``context.build``
     keeps the tagging object while the tokens stay the same."""
-    owner = (ctx.tagging, ctx.model, ctx.look)
-    memo = st.session_state.get(FIGURES_KEY)
-    if memo is None or any(a is not b for a, b in zip(memo[0][:2], owner[:2])) \
-            or memo[0][2] != owner[2] or len(memo[1]) >= FIGURES_MAX:
-        memo = st.session_state[FIGURES_KEY] = (owner, {})
-    fig = memo[1].get(key)
+    figures = session_memo(FIGURES_KEY, (ctx.tagging, ctx.model, ctx.look), dict)
+    if len(figures) >= FIGURES_MAX:
+        figures.clear()
+    fig = figures.get(key)
     if fig is None:
-        fig = memo[1][key] = make()
+        fig = figures[key] = make()
     return fig
 
 
