@@ -85,7 +85,7 @@ class Server:
                 os.killpg(self.proc.pid, signal.SIGKILL)
 
 
-def settle(page, timeout_ms: int = 30_000, quiet_ms: int = 600) -> None:
+def settle(page, timeout_ms: int = 60_000, quiet_ms: int = 600) -> None:
     """Wait until no script run is going on and the main area stopped changing."""
     page.wait_for_selector("[data-testid='stMain']", timeout=timeout_ms)
     deadline = time.time() + timeout_ms / 1000

@@ -83,6 +83,9 @@ def run_app(page: str | None = None, timeout: float = 60, **query) -> AppTest:
 
 
 # --- browser (Playwright + Debian's Chromium) --------------------------------
+BROWSER_WAIT_MS = 60_000
+
+
 @pytest.fixture(scope="session")
 def browser():
     from browser_util import CHROMIUM, CHROMIUM_ARGS, require_browser
@@ -90,6 +93,15 @@ def browser():
     from playwright.sync_api import sync_playwright
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        new_context = b.new_context
+
+        def patient_context(*args, **kwargs):
+            # Playwright waits 30 s for a condition by default; a busy 2-core machine
+            # running the whole suite has needed longer for a first rerun.
+            context = new_context(*args, **kwargs)
+            context.set_default_timeout(BROWSER_WAIT_MS)
+            return context
+        b.new_context = patient_context
         yield b
         b.close()
 

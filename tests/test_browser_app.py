@@ -59,7 +59,7 @@ def test_a_rerun_does_not_fade_the_page(page, app_server):
     page.keyboard.type(" 。")
     settle(page)
     stale = page.evaluate("() => window.__stale")
-    assert len(stale) > 20                          # the rerun did mark the page stale
+    assert stale                                    # the rerun did mark the page stale
     assert {tuple(s) for s in stale} == {("1", "0s")}
 
 
@@ -93,6 +93,9 @@ def test_keyboard_steps_through_time(page, app_server):
 def test_clicking_a_column_selects_that_step(page, app_server):
     open_app(page, app_server.base, s="我 吃 苹果")
     chart = page.locator(".st-key-unrolled .js-plotly-plot").first
+    page.wait_for_function("""() => {
+        const gd = document.querySelector('.st-key-unrolled .js-plotly-plot');
+        return gd !== null && gd._fullLayout !== undefined; }""", timeout=60_000)
     # click the o_3 box: the click targets carry customdata = t
     point = page.evaluate("""() => {
         const gd = document.querySelector('.st-key-unrolled .js-plotly-plot');
