@@ -133,3 +133,13 @@ def screenshot(page, name: str) -> Path:
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(size)
     return path
+
+
+def wait_for_url(page, part: str, *, present: bool = True, timeout_ms: int = 60_000) -> None:
+    """Wait until the address holds ``part`` (or, with present=False, no longer does):
+    a settled page may not yet have started the rerun a key press asked for."""
+    try:
+        page.wait_for_function("([p, want]) => location.href.includes(p) === want",
+                               arg=[part, present], timeout=timeout_ms)
+    except Exception:       # the caller's assertion says what the address holds instead
+        pass

@@ -4,18 +4,18 @@ import urllib.parse
 
 import numpy as np
 import pytest
-
-from browser_util import Server, screenshot, settle
+from browser_util import Server, screenshot, settle, wait_for_box, wait_for_url
 from conftest import run_app
-from rnnviz.nn.bptt import gradient_flow
-from rnnviz.training.builtin import DEFAULT_MODEL, load_default
+from st_client import StreamlitSession, run_sync
+
 from rnnviz.figures.plotly_fence import wire_meta
+from rnnviz.lessons.backprop import exploding_scale, lesson, spectral_radius, variant
+from rnnviz.nn.bptt import gradient_flow
 from rnnviz.nn.checkpoint import load
 from rnnviz.nn.forward import trace
-from rnnviz.lessons.backprop import exploding_scale, spectral_radius, lesson, variant
+from rnnviz.training.builtin import DEFAULT_MODEL, load_default
 from rnnviz.training.tagger import tag_text
 from rnnviz.ui import models
-from st_client import StreamlitSession, run_sync
 
 PAGE = "pages/bptt.py"
 LONG = "我 的 朋友 昨天 在 学校 吃 了 三 个 苹果 ， 他 说 这 本 书 很 好 。"   # T = 20
@@ -303,12 +303,14 @@ def test_retyping_a_shorter_sentence_in_the_browser(page, app_server):
     """Select all, type one word, then two more: no error, t follows the new last step."""
     page.goto(f"{app_server.base}/bptt?s=" + urllib.parse.quote(LONG))
     settle(page)
+    wait_for_box(page, LONG)
     box = page.locator("[data-testid='stTextInput'] input").first
     box.click()
     page.keyboard.press("Control+a")
     page.keyboard.type("我")
     settle(page)
     page.keyboard.type(" 吃 苹果")
+    wait_for_url(page, "bptt_t=3")
     settle(page)
     assert page.locator("[data-testid='stException']").count() == 0
     assert "bptt_t=3" in page.url

@@ -2,8 +2,8 @@
 import urllib.parse
 
 import pytest
+from browser_util import screenshot, settle, wait_for_box, wait_for_url
 
-from browser_util import screenshot, settle, wait_for_box
 from rnnviz.ui.shell import PAGES
 
 pytestmark = pytest.mark.browser
@@ -74,12 +74,13 @@ def test_keyboard_steps_through_time(page, app_server):
     open_app(page, app_server.base, s="我 吃 苹果")
     page.mouse.click(5, 600)                  # focus the page, not the text box
     page.keyboard.press("ArrowRight")
-    settle(page)
+    wait_for_url(page, "t=2")
     assert "t=2" in page.url
     page.keyboard.press("End")
-    settle(page)
+    wait_for_url(page, "t=3")
     assert "t=3" in page.url
     page.keyboard.press("Home")
+    wait_for_url(page, "t=", present=False)
     settle(page)
     assert "t=" not in page.url               # t = 1 is the default: not in the URL
     # arrows typed in the sentence box move the cursor, not the step
