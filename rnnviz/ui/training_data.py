@@ -10,6 +10,8 @@ is shared by all sessions (``resources.builtin_training_data``, read-only).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from ..i18n import say, text
@@ -58,9 +60,10 @@ def data_section(lang: str) -> tuple[Prepared, str] | None:
     test_corpus = _read(test, "test", column or "upos", skip, lang) if test is not None else None
     if train_corpus is None or (test is not None and test_corpus is None):
         return None
-    splits = split(train_corpus.sentences, test_corpus.sentences if test_corpus else None)
     key = ("upload", main.file_id, test.file_id if test else None, column, skip, cap)
-    return _prepared(key, splits, cap, main.name, lang)
+    return _prepared(key, lambda: split(train_corpus.sentences,
+                                        test_corpus.sentences if test_corpus else None),
+                     cap, main.name, lang)
 
 
 def _read(f, role: str, column: str, skip: bool, lang: str) -> Corpus | None:
@@ -89,10 +92,12 @@ def _read(f, role: str, column: str, skip: bool, lang: str) -> Corpus | None:
     return result
 
 
-def _prepared(key, splits: Splits, cap: int, name: str,
+def _prepared(key, splits: Callable[[], Splits], cap: int, name: str,
               lang: str) -> tuple[Prepared, str] | None:
-    """The splits encoded once per (files, options); an encoding error said in ``lang``."""
-    data = session_memo(DATA, key, lambda: prepare(splits, max_vocab=cap), errors=(ValueError,))
+    """The files split and encoded once per (files, options), not on every rerun; an
+    encoding error said in ``lang``."""
+    data = session_memo(DATA, key, lambda: prepare(splits(), max_vocab=cap),
+                        errors=(ValueError,))
     if isinstance(data, ValueError):
         st.error(problem_text(data, lang))
         return None
