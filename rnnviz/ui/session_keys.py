@@ -114,7 +114,6 @@ KEYS: tuple[Key, ...] = (
     Key("_train_run", _UI + "training_run", STATE, "the running job and what it trains on"),
     Key("_train_done", _UI + "training_run", STATE, "the last finished run and its outcome"),
     Key("_train_note", _UI + "training_run", STATE, "(kind, message) about the run"),
-    Key("_train_finished", _UI + "training_run", STATE, "Stop ended the run: rerun the page"),
     Key("_train_data", _UI + "training_data", STATE, "(files and options, the prepared data)"),
     Key("_train_read_{role}", _UI + "training_data", STATE, "(file and options, the parsed "
         "corpus) per uploader: train, test"),

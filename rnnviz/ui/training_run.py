@@ -2,14 +2,17 @@
 
 Training runs in a child process per run (``rnnviz.training.background``: why a
 process), started by the Start button's callback; two fragments with
-``run_every`` poll it, one drawing the progress and holding the Stop button, one
-the curves and the weights. When the run ends, its model becomes this session's
+``run_every`` poll it, one drawing the progress, one the curves and the weights.
+The Stop button stands beside the progress but outside its fragment: a widget
+inside a fragment that reruns every 0.4 s is replaced in the page so often that
+a click on a busy machine can land on a node that is already gone (measured: a
+Playwright click retried for 60 s on CI, "element was detached from the DOM").
+Its click reruns the whole page, which is what the end of a run needs anyway. When the run ends, its model becomes this session's
 model (``models.set_session_model(m, "trained")``) and the page reruns so that
 the built-in / mine switch shows it. This session's state, in
 ``st.session_state`` only: ``_train_run`` (the running job and what it trains
 on, a ``Run``), ``_train_done`` (the last finished run, for
-``training_results``), ``_train_note`` (a message about the run) and
-``_train_finished`` (Stop ended the run: rerun the page). The only thing shared
+``training_results``) and ``_train_note`` (a message about the run). The only thing shared
 between sessions is ``job_slots()``, the cap on how many training processes run
 at once on the server.
 """
@@ -29,10 +32,9 @@ from ..training.userdata import Prepared, most_frequent_tag
 from . import context, models, views
 
 RUN, DONE, NOTE = "_train_run", "_train_done", "_train_note"
-FINISHED = "_train_finished"         # Stop ended the run: the page reruns as a whole
 MAX_JOBS = 4                         # training processes at once on the server (2 cores)
 POLL_SECONDS = 1.0                   # the live charts (each tick redraws two)
-PROGRESS_POLL = 0.4                  # where the run is, and its Stop button
+PROGRESS_POLL = 0.4                  # where the run is
 STOP_WAIT = 0.8                      # s the Stop button waits for the run to end
 WEIGHT_WORDS = 40                    # U columns drawn
 
@@ -69,10 +71,15 @@ def run_section(lang: str, look, prepared: tuple[Prepared, str] | None,
     note = st.session_state.get(NOTE)
     if note:
         getattr(st, note[0])(note[1])
-    poll = POLL_SECONDS if running() else None
-    # where the run is and Stop, often (cheap); the charts less often (a redraw each)
-    st.fragment(_progress, run_every=PROGRESS_POLL if running() else None)(lang)
-    st.fragment(_live, run_every=poll)(lang, look)
+    if not running():
+        return
+    # where the run is, often (cheap); the charts less often (a redraw each)
+    left, right = st.columns([5, 1], vertical_alignment="center")
+    with left:
+        st.fragment(_progress, run_every=PROGRESS_POLL)(lang)
+    right.button(text("train.run.stop", lang), key="train_stop", icon=":material/stop:",
+                 on_click=_stop, args=(lang,), help=text("train.run.stop_help", lang))
+    st.fragment(_live, run_every=POLL_SECONDS)(lang, look)
 
 
 def _start(prepared: tuple[Prepared, str], config: TrainConfig, lang: str) -> None:
@@ -90,8 +97,8 @@ def _start(prepared: tuple[Prepared, str], config: TrainConfig, lang: str) -> No
 
 def _stop(lang: str) -> None:
     """The Stop button: the child stops after its current mini-batch (a few ms) and sends
-    its outcome; wait for it here (up to STOP_WAIT), so that this very rerun says where
-    the run stopped, instead of the next poll."""
+    its outcome; wait for it here (up to STOP_WAIT), so that the rerun this click starts
+    says where the run stopped, instead of the next poll."""
     run = current_run()
     if run is None:
         return
@@ -103,13 +110,10 @@ def _stop(lang: str) -> None:
         job.poll()
     if not job.running:
         _finish(run, lang)
-        st.session_state[FINISHED] = True
 
 
 def _ended(lang: str):
     """The running job after a poll; None (and the whole page rerun) once it has ended."""
-    if st.session_state.pop(FINISHED, False):
-        st.rerun()                       # the whole page: the note, the model, the results
     run = current_run()
     if run is None:
         return None
@@ -122,24 +126,16 @@ def _ended(lang: str):
 
 
 def _progress(lang: str) -> None:
-    if st.session_state.get(FINISHED):   # Stop ended the run in this very rerun: say so
-        note = st.session_state.get(NOTE)   # now; the charts' next tick reruns the page
-        if note:
-            getattr(st, note[0])(note[1])
-        return
     job = _ended(lang)
     if job is None:
         return
     where = job.where
-    left, right = st.columns([5, 1], vertical_alignment="center")
     if where is None:
-        left.progress(0.0, text=text("train.run.starting", lang))
+        st.progress(0.0, text=text("train.run.starting", lang))
     else:
-        left.progress(where.fraction, text=text(
+        st.progress(where.fraction, text=text(
             "train.run.progress", lang, epoch=where.epoch, epochs=where.epochs,
             step=where.batch, steps=where.steps_per_epoch, loss=f"{where.loss:.3f}"))
-    right.button(text("train.run.stop", lang), key="train_stop", icon=":material/stop:",
-                 on_click=_stop, args=(lang,), help=text("train.run.stop_help", lang))
 
 
 def _live(lang: str, look) -> None:
