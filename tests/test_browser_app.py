@@ -4,7 +4,7 @@ import urllib.parse
 import pytest
 from browser_util import screenshot, settle, wait_for_box, wait_for_url
 
-from rnnviz.ui.shell import PAGES
+from rnnviz.ui.shell import HOME_PAGE, PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -126,7 +126,7 @@ def test_script_in_the_sentence_is_text(page, app_server):
 
 @pytest.mark.parametrize("spec", PAGES, ids=[p.url_path for p in PAGES])
 def test_screenshot_every_page(page, app_server, spec):
-    path = "" if spec is PAGES[0] else spec.url_path
+    path = "" if spec is HOME_PAGE else spec.url_path
     open_app(page, app_server.base, path, s="我 吃 苹果")
     assert page.locator("[data-testid='stException']").count() == 0
     screenshot(page, f"page-{spec.url_path}")

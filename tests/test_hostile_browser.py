@@ -9,7 +9,7 @@ import urllib.parse
 import pytest
 
 from browser_util import wait_for_box, settle
-from rnnviz.ui.shell import PAGES
+from rnnviz.ui.shell import HOME_PAGE, PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ PAYLOADS = [
     "{{7*7}} ${7*7} <%= 7*7 %>",
 ]
 ALL = " ".join(PAYLOADS)
-SENTENCE_PATHS = ["" if p is PAGES[0] else p.url_path for p in PAGES if p.sentence]
+SENTENCE_PATHS = ["" if p is HOME_PAGE else p.url_path for p in PAGES if p.sentence]
 INJECTED = ("img[src='x'], svg[onload], iframe[srcdoc], details[ontoggle], "
             "a[href^='javascript:'], script:not([src])")
 

@@ -110,6 +110,20 @@ KEYS: tuple[Key, ...] = (
     Key("why_probs", _UI + "why_page", ELEMENT, "both taggers' o_t"),
     Key("why_reach", _UI + "why_page", ELEMENT, "how far back each word reaches"),
     Key("why_edit", _UI + "why_page", ELEMENT, "what editing word k changes"),
+    # the lesson page
+    Key("_lesson_answers", _UI + "lesson_page", STATE, "{step name: Answer} (never in the URL)"),
+    Key("lesson_wscale", _UI + "lesson_page", WIDGET, "the W scale of the last three steps"),
+    Key("lesson_prev", _UI + "lesson_page", WIDGET, "Back (Page Up)"),
+    Key("lesson_next", _UI + "lesson_page", WIDGET, "Next (Page Down)"),
+    Key("lesson_again_{name}", _UI + "lesson_page", WIDGET, "answer step name's question again"),
+    Key("lesson_form_{name}_{sig}", _UI + "lesson_page", WIDGET, "the form of one question"),
+    Key("lesson_pick_{name}_{sig}", _UI + "lesson_page", WIDGET, "a question's options"),
+    Key("lesson_num_{name}_{sig}", _UI + "lesson_page", WIDGET, "a question's number"),
+    *(Key(f"lesson_{kind}", _UI + "lesson_page", ELEMENT, doc) for kind, doc in (
+        ("folded", "the folded network"), ("neurons", "the neurons"),
+        ("unrolled", "the unrolled network"), ("probs", "o_t of both taggers"),
+        ("formula", "the formula at t = 1"), ("backward", "the error flowing back"),
+        ("flow", "the gradient-flow matrix"))),
     # the train page
     Key("_train_run", _UI + "training_run", STATE, "the running job and what it trains on"),
     Key("_train_done", _UI + "training_run", STATE, "the last finished run and its outcome"),

@@ -32,15 +32,20 @@ class PageSpec:
 
 
 # url_path = the file's stem, the path Streamlit's pages/ discovery gives it too, so
-# both name a page alike (tests/test_pages.py checks it; see ``page``)
+# both name a page alike (tests/test_pages.py checks it; see ``page``). The menu's order
+# is the tutorial's: the guided lesson, the motivation, the mechanics, training. The
+# page at "/" stays the network (urlstate.HOME): links made before the lesson existed
+# open what they opened, and the network page points new visitors to the lesson.
 PAGES = (
+    PageSpec("pages/lesson.py", "nav.lesson", urlstate.LESSON, ":material/school:", True),
+    PageSpec("pages/why.py", "nav.why", urlstate.WHY, ":material/compare_arrows:", True),
     PageSpec("pages/network.py", "nav.network", urlstate.NETWORK, ":material/hub:", True),
     PageSpec("pages/weights.py", "nav.heatmaps", urlstate.WEIGHTS, ":material/grid_on:", True),
     PageSpec("pages/bptt.py", "nav.bptt", urlstate.BACKPROP, ":material/undo:", True),
-    PageSpec("pages/why.py", "nav.why", urlstate.WHY, ":material/compare_arrows:", True),
     PageSpec("pages/train.py", "nav.training", urlstate.TRAIN, ":material/model_training:",
              False),
 )
+HOME_PAGE = next(p for p in PAGES if p.url_path == urlstate.HOME)
 
 SENTENCE_KEY = "s"
 SENTENCE = urlstate.BY_NAME[SENTENCE_KEY]
@@ -92,9 +97,9 @@ def start():
     resources.warm_tokenizer()
     lang = context.language()
     pages = [st.Page(p.file, title=text(p.title_key, lang), url_path=p.url_path, icon=p.icon,
-                     default=(i == 0)) for i, p in enumerate(PAGES)]
+                     default=p is HOME_PAGE) for p in PAGES]
     current = st.navigation(pages, position="top")
-    spec = next((p for p in PAGES if p.url_path == current.url_path), PAGES[0])
+    spec = next((p for p in PAGES if p.url_path == current.url_path), HOME_PAGE)
     box, model, language, present, share = st.columns([10, 3, 3, 3, 3],
                                                       vertical_alignment="bottom")
     with language:

@@ -34,8 +34,12 @@ from ..text.tokenize import MAX_TOKENS
 
 # URL paths of the pages = their file names in pages/ (rnnviz.ui.shell.PAGES; a test checks it)
 NETWORK, WEIGHTS, BACKPROP, WHY, TRAIN = "network", "weights", "bptt", "why", "train"
-SENTENCE_PAGES = (NETWORK, WEIGHTS, BACKPROP, WHY)
-STEP_PAGES = (NETWORK, WEIGHTS, WHY)          # pages drawn with ui.steps.controls
+LESSON = "lesson"
+HOME = NETWORK              # the page served at "/" (every link made before the lesson keeps
+                            # opening what it opened)
+SENTENCE_PAGES = (LESSON, NETWORK, WEIGHTS, BACKPROP, WHY)
+STEP_PAGES = (LESSON, NETWORK, WEIGHTS, WHY)  # pages drawn with ui.steps.controls
+LESSON_STEPS = 11           # rnnviz.lessons.guided.STEPS (a test checks it)
 PLAY_SPEEDS = {"slow": 1.6, "normal": 0.9, "fast": 0.45}     # seconds per step
 THEMES = ("light_theme", "dark_theme")
 
@@ -121,6 +125,7 @@ FIELDS: tuple[Field, ...] = (
           hi=MAX_TOKENS, pages=STEP_PAGES),
     Field("speed", "choice", "normal", "play speed", choices=tuple(PLAY_SPEEDS),
           pages=STEP_PAGES),
+    Field("step", "int", 1, "the lesson's step", lo=1, hi=LESSON_STEPS, pages=(LESSON,)),
     Field("u_full", "bool", False, "show the whole matrix U", pages=(WEIGHTS,)),
     Field("bptt_wscale", "float", 1.0, "W scaled by this factor", lo=0.1, hi=3.0,
           pages=(BACKPROP,)),
@@ -187,7 +192,7 @@ def query(page: str, values: Mapping[str, Any]) -> str:
 def link(base: str, page: str, values: Mapping[str, Any]) -> str:
     """The full link to ``page`` (its URL path) under ``base`` (the app's root URL).
     The first page is the app's root: Streamlit serves the default page at "/" only."""
-    path = "" if page == NETWORK else page
+    path = "" if page == HOME else page
     return f"{base.rstrip('/')}/{path}?{query(page, values)}"
 
 

@@ -247,7 +247,7 @@ def app_root() -> str:
 
 
 def view_link(ctx: Context) -> str:
-    return urlstate.link(app_root(), ctx.page or urlstate.NETWORK, view_values(ctx))
+    return urlstate.link(app_root(), ctx.page or urlstate.HOME, view_values(ctx))
 
 
 def downloads(ctx: Context, t: int) -> None:
