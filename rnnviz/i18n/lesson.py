@@ -18,14 +18,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "lesson.score": {
         "en": "Your answers: **{right} of {asked}** right at the first try.",
         "zh": "你的回答：**{asked} 题中 {right} 题**第一次就答对。"},
-    "lesson.try": {"en": "**Try this:** {what}", "zh": "**试一试：**{what}"},
+    "lesson.try": {"en": "**Try this**: {what}", "zh": "**试一试**：{what}"},
     "lesson.predict": {"en": "Predict, then check", "zh": "先预测，再核对"},
     "lesson.check": {"en": "Check", "zh": "核对"},
     "lesson.pick_first": {"en": "Pick an answer first.", "zh": "请先选一个答案。"},
     "lesson.number_first": {"en": "Type a number first.", "zh": "请先输入一个数。"},
     "lesson.your_number": {"en": "Your value (two decimals)", "zh": "你的结果（两位小数）"},
-    "lesson.right": {"en": "**Right.** {why}", "zh": "**答对了。**{why}"},
-    "lesson.wrong": {"en": "**Not this time.** {why}", "zh": "**这次不对。**{why}"},
+    "lesson.right": {"en": "**Right**. {why}", "zh": "**答对了**。{why}"},
+    "lesson.wrong": {"en": "**Not this time**. {why}", "zh": "**这次不对**。{why}"},
     "lesson.again": {"en": "Answer again", "zh": "重新回答"},
     "lesson.changed": {
         "en": "The sentence changed: this question is now about “{sentence}”.",
@@ -44,6 +44,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "lesson.scaled_row": {"en": "this RNN with W × {scale}", "zh": "本 RNN，W × {scale}"},
     "lesson.occl_row": {"en": "drop of p({tag}) at “{word}”", "zh": "“{word}”处 p({tag}) 的下降"},
     "lesson.future": {"en": "after t", "zh": "t 之后"},
+    "lesson.below": {"en": "< 10⁻¹²", "zh": "< 10⁻¹²"},
     # --- questions that do not fit the sentence --------------------------------
     "lesson.nofit.one_word": {
         "en": "This question needs a sentence of at least two words: type one in the box "
@@ -94,12 +95,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Which tag will the RNN give “{word}” after “{prev}”?",
         "zh": "RNN 会给“{prev}”后面的“{word}”标什么词性？"},
     "lesson.q.tag_after.why": {
-        "en": "The RNN gives “{word}” the tag **{answer}** with probability {p}; "
-              "you chose {given} (probability {p_given}). Below: $o_t$ of the RNN next to "
-              "the feed-forward tagger's, which does not know that “{prev}” came first.",
-        "zh": "RNN 给“{word}”的标签是 **{answer}**，概率 {p}；你选的是 {given}（概率 "
-              "{p_given}）。下图：RNN 的 $o_t$ 与前馈标注器的对比，后者不知道前面是"
-              "“{prev}”。"},
+        "en": "The RNN gives “{word}” the tag **{answer}** with probability {p}.{other} "
+              "Below: $o_t$ of the RNN next to the feed-forward tagger's, which does not know "
+              "that “{prev}” came first.",
+        "zh": "RNN 给“{word}”的标签是 **{answer}**，概率 {p}。{other}下图：RNN 的 $o_t$ 与"
+              "前馈标注器的对比，后者不知道前面是“{prev}”。"},
+    "lesson.q.tag_after.other": {
+        "en": " You chose {given}: probability {p_given}.",
+        "zh": "你选的 {given} 概率是 {p_given}。"},
     # --- 3 one word, two tags --------------------------------------------------
     "lesson.context.title": {"en": "One word, two contexts", "zh": "同一个词，两种语境"},
     "lesson.context.body": {
@@ -216,9 +219,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "把哪个前面的词换成 `<unk>`，RNN 在“{word}”处给 {tag} 的概率变化最大？"},
     "lesson.q.reach.why": {
         "en": "Hiding **“{best_word}”** (word {best}) changes p({tag}) at “{word}” by "
-              "{d_best}; hiding “{given_word}” by {d_given}.",
-        "zh": "隐去 **“{best_word}”**（第 {best} 个词）使“{word}”处的 p({tag}) 变化 {d_best}；"
-              "隐去“{given_word}”变化 {d_given}。"},
+              "{d_best}.{other}",
+        "zh": "隐去 **“{best_word}”**（第 {best} 个词）使“{word}”处的 p({tag}) 变化 {d_best}。"
+              "{other}"},
+    "lesson.q.reach.other": {
+        "en": " Hiding “{given_word}” changes it by {d_given}.",
+        "zh": "隐去“{given_word}”只变化 {d_given}。"},
     "lesson.opt.word": {"en": "“{word}” (word {k})", "zh": "“{word}”（第 {k} 个词）"},
     # --- 9 W = 0 ----------------------------------------------------------------
     "lesson.w_zero.title": {"en": "What W = 0 takes away", "zh": "W = 0 拿走了什么"},

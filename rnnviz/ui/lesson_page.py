@@ -131,11 +131,17 @@ def option_label(q: guided.Question, code: str, lang: str) -> str:
 
 
 def feedback(q: guided.Question, given, lang: str) -> str:
-    """Why the right answer is right, with the model's numbers (and the one given)."""
-    f = dict(q.facts)
+    """Why the right answer is right, with the model's numbers (and the one given, when
+    it was not the right one). Words from the sentence are escaped for Markdown."""
+    facts = {k: esc_markdown(v) if isinstance(v, str) else v for k, v in q.facts.items()}
+    tokens = [esc_markdown(w) for w in q.facts.get("tokens", ())]
+    f = dict(facts, other="")
+    right = q.check(given)
     if q.kind == "tag_after":
-        f.update(answer=q.answer, given=given, p=num(f["p"]),
-                 p_given=num(f["probs"].get(given, 0.0)))
+        f.update(answer=q.answer, p=num(f["p"]))
+        if not right:
+            f["other"] = text("lesson.q.tag_after.other", lang, given=given,
+                              p_given=num(f["probs"].get(given, 0.0)))
     elif q.kind == "context":
         note = text("lesson.q.context." + ("same" if f["same"] else "differ"), lang)
         f.update(p_a=num(f["p_a"]), p_b=num(f["p_b"]), note=note)
@@ -144,20 +150,22 @@ def feedback(q: guided.Question, given, lang: str) -> str:
                  exact=f"{f['exact']:.4f}", tol=guided.TOLERANCE, a=f"{f['a']:.2f}")
     elif q.kind == "reach":
         k = int(given)
-        f.update(d_best=signed(f["delta"][f["best"]]), d_given=signed(f["delta"][k]),
-                 given_word=f["tokens"][k - 1])
+        f.update(d_best=signed(f["delta"][f["best"]]))
+        if not right:
+            f["other"] = text("lesson.q.reach.other", lang, given_word=tokens[k - 1],
+                              d_given=signed(f["delta"][k]))
     elif q.kind == "w_zero":
         changed = f["changed"]
-        f.update(most=num(f["most"]), n_changed=len(changed),
+        f.update(most=text("lesson.below", lang) if f["most"] <= guided.STILL
+                 else num(f["most"]), n_changed=len(changed),
                  changed="" if not changed else " (" + ", ".join(
-                     f"{f['tokens'][t - 1]}: {f['tags'][t - 1]} → {f['tags0'][t - 1]}"
+                     f"{tokens[t - 1]}: {f['tags'][t - 1]} → {f['tags0'][t - 1]}"
                      for t in changed) + ")")
     elif q.kind == "bptt":
         f.update(full=num(f["full"]), half=num(f["half"]), ratio=num(f["ratio"], 2),
                  steps=f["T"] - 1)
-    f = {k: esc_markdown(v) if isinstance(v, str) else v for k, v in f.items()}
     why = text(f"lesson.q.{q.kind}.why", lang, **f)
-    return text("lesson.right" if q.check(given) else "lesson.wrong", lang, why=why)
+    return text("lesson.right" if right else "lesson.wrong", lang, why=why)
 
 
 # --------------------------------------------------------------------------- question
