@@ -9,7 +9,7 @@ import streamlit as st
 
 from rnnviz.i18n import text
 from rnnviz.ui import bptt_page as bp
-from rnnviz.ui import bptt_state, shell
+from rnnviz.ui import bptt_state, lead, shell
 
 ctx = shell.sentence_page()         # stops with a prompt while the box is blank
 lang = ctx.lang
@@ -35,3 +35,4 @@ st.markdown(f"#### {text('bptt.s4.heading', lang)}")
 bp.gradient_check(ctx, state, setup, y, ls)
 st.markdown(f"#### {text('bptt.s5.heading', lang)}")
 bp.sgd_section(ctx, state, setup, y, ls)
+lead.next_idea(ctx)

@@ -6,9 +6,12 @@ from rnnviz.figures.formula import make_formula
 from rnnviz.figures.neurons import make_neurons
 from rnnviz.figures.unrolled import make_unrolled
 from rnnviz.i18n import text
-from rnnviz.ui import shell, steps, views
+from rnnviz.ui import lead, shell, steps, views
 
-ctx = shell.sentence_page()         # stops with a prompt while the box is blank
+ctx = shell.page()
+lead.new_visitor(ctx)               # a new visitor's one line to the guided lesson
+if not views.sentence_ready(ctx):   # a prompt while the box is blank
+    st.stop()
 lang, tg = ctx.lang, ctx.tagging
 
 
@@ -17,7 +20,7 @@ def step_views():
     steps.advance_if_playing(T)
     t = steps.controls(T, lang)
     st.markdown(chips_html(tg.tokens, tg.tags, tg.trace.confidence, tg.unknown,
-                           unknown_note=text("tagging.unknown", lang), selected=t,
+                           lang=lang, unknown_note=text("tagging.unknown", lang), selected=t,
                            font_px=ctx.look.scaled(1.35)), unsafe_allow_html=True)
     unrolled = views.figure(ctx, ("unrolled", t), lambda: make_unrolled(
         tg.trace, t, unknown=tg.unknown, look=ctx.look))
@@ -33,3 +36,4 @@ def step_views():
 
 
 views.play_fragment(step_views)
+lead.next_idea(ctx)

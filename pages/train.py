@@ -3,6 +3,7 @@ import streamlit as st
 
 from rnnviz.i18n import text
 from rnnviz.ui import (
+    lead,
     model_files,
     shell,
     training_data,
@@ -31,3 +32,4 @@ training_results.results_section(lang, ctx.look)
 
 st.subheader(text("train.file.title", lang))
 model_files.model_files_section(lang)
+lead.next_idea(ctx)

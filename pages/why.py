@@ -6,7 +6,7 @@ import functools
 import streamlit as st
 
 from rnnviz.i18n import text
-from rnnviz.ui import feedforward, resources, shell, views
+from rnnviz.ui import feedforward, lead, resources, shell, views
 from rnnviz.ui import why_page as wp
 
 ctx = shell.page()
@@ -26,3 +26,4 @@ if not (rnn_tg.finite and ff_tg.finite):
 
 views.play_fragment(functools.partial(wp.step_view, ctx, wp.state(), rnn_tg, ff_tg))
 wp.edit_view(ctx, rnn_tg, ff_tg)
+lead.next_idea(ctx)

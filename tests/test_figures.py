@@ -152,11 +152,11 @@ def test_whole_u_marks_the_sentence_columns(tg):
 
 def test_chips_escape_user_text_and_mark_unknown_words():
     html = chips_html(["<script>alert(1)</script>", "我"], ["nn", "v"], [0.9, 0.8],
-                      [True, False], unknown_note="unknown")
+                      [True, False], lang="en", unknown_note="unknown")
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert html.count("dashed") == 1 and 'title="P(nn) = 0.900 — unknown"' in html
+    assert html.count("dashed") == 1 and "&#10;P(nn) = 0.900 — unknown\"" in html
     with pytest.raises(ValueError, match="lengths differ"):
-        chips_html(["a"], [], [], [], unknown_note="")
+        chips_html(["a"], [], [], [], lang="en", unknown_note="")
 
 
 def test_user_text_is_escaped_in_figures():

@@ -153,7 +153,8 @@ def test_the_network_figures_build_for_anything(m, text, data):
     checked(make_neurons(tr, t, look=look), v)
     checked(make_heatmaps(tr, t, look=look), v)
     checked(make_u_full(m, highlight=tr.x, look=look), v)
-    html = chips_html(tg.tokens, tg.tags, tr.confidence, tg.unknown, unknown_note="?")
+    html = chips_html(tg.tokens, tg.tags, tr.confidence, tg.unknown, lang=look.lang,
+                      unknown_note="?")
     assert "<script" not in html and "<img" not in html
 
 

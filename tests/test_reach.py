@@ -238,13 +238,13 @@ def test_probs_figure_and_cards():
     with pytest.raises(ValueError, match="expected"):
         compare.make_probs(np.zeros(2), np.zeros(3), tags, word="x", t=1)
     rows = [compare.Row("RNN", ["nn", "v"], [0.9, 0.8]), compare.Row("ff", ["v", "v"], [0.6, 0.7])]
-    html = compare.cards_html(["<script>", "b"], rows, marked=[True, False],
+    html = compare.cards_html(["<script>", "b"], rows, lang="en", marked=[True, False],
                               unknown=[True, False], selected=2, mark_note="differ")
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert html.count("≠") == 1 and html.count("rnnviz-card\"") == 2
     with pytest.raises(ValueError, match="2 words"):
-        compare.cards_html(["a", "b"], [compare.Row("x", ["nn"], [1.0])], marked=[False] * 2,
-                           unknown=[False] * 2)
+        compare.cards_html(["a", "b"], [compare.Row("x", ["nn"], [1.0])], lang="en",
+                           marked=[False] * 2, unknown=[False] * 2)
 
 
 def test_markdown_escape_shows_user_text_as_typed():

@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 from ..i18n import text
 from ..training.evaluate import Score
 from . import style
+from .chips import LEGEND_SCALE, legend_html, tag_name, tag_title
 from .style import esc_html
 
 RNN_COLOUR = "#31688e"                   # the RNN's bars (viridis blue)
@@ -56,11 +57,13 @@ def validate_cards(words: Sequence[str], rows: Sequence[Row], marked: Sequence[b
         raise ValueError(f"{len(marked)} marks and {len(unknown)} unknown flags for {T} words")
 
 
-def cards_html(words: Sequence[str], rows: Sequence[Row], *, marked: Sequence[bool],
+def cards_html(words: Sequence[str], rows: Sequence[Row], *, lang: str, marked: Sequence[bool],
                unknown: Sequence[bool], selected: int | None = None, mark_note: str = "",
-               unknown_note: str = "", font_px: int = 18) -> str:
+               unknown_note: str = "", font_px: int = 18, legend: bool = True) -> str:
     """One card per word: the word, then a ``tag p`` chip per row; ``marked``
-    cards are tinted with a ≠ badge, ``selected`` (1-based) is outlined."""
+    cards are tinted with a ≠ badge, ``selected`` (1-based) is outlined. Each chip
+    names its tag in full on hover; ``legend``: the tags of every row named under
+    the cards (``chips.legend_html``)."""
     validate_cards(words, rows, marked, unknown)
     label_card = "".join(
         [f'<div style="{_HEAD}">&nbsp;</div>']
@@ -69,20 +72,23 @@ def cards_html(words: Sequence[str], rows: Sequence[Row], *, marked: Sequence[bo
     for i, w in enumerate(words):
         head = esc_html(w) + (f'<sup title="{esc_html(unknown_note)}">?</sup>'
                               if unknown[i] else "")
-        chips = "".join(_chip(r.tags[i], r.probs[i], r.label) for r in rows)
+        chips = "".join(_chip(r.tags[i], r.probs[i], r.label, lang) for r in rows)
         border = f"3px solid {style.HIGHLIGHT}" if selected == i + 1 else "2px solid transparent"
         tint = "background:rgba(178,24,43,0.10);" if marked[i] else ""
         badge = (f'<span title="{esc_html(mark_note)}" style="{_BADGE}">≠</span>'
                  if marked[i] else "")
         cards.append(f'<div class="rnnviz-card" style="{_CARD}border:{border};{tint}">{badge}'
                      f'<div style="{_HEAD}">{head}</div>{chips}</div>')
+    key = legend_html([r.tags[i] for i in range(len(words)) for r in rows], lang,
+                      font_px=round(font_px * LEGEND_SCALE)) if legend else ""
     return (f'<div class="rnnviz-cards" style="font-size:{font_px}px;{_WRAP}">'
-            + "".join(cards) + "</div>")
+            + "".join(cards) + "</div>" + key)
 
 
-def _chip(tag: str, p: float, who: str) -> str:
+def _chip(tag: str, p: float, who: str, lang: str) -> str:
     bg = style.tag_colour(tag)
-    title = esc_html(f"{who}: P({tag}) = {p:.3f}")
+    # two lines (a character reference): the tag named in full, then the number
+    title = esc_html(tag_title(tag, lang)) + "&#10;" + esc_html(f"{who}: P({tag}) = {p:.3f}")
     return (f'<div title="{title}" style="{_CHIP}background:{bg};color:{style.text_on(bg)};">'
             f'<b>{esc_html(tag)}</b> <span style="font-size:0.72em;opacity:0.9">{p:.2f}</span>'
             '</div>')
@@ -157,7 +163,7 @@ def validate_probs(o_rnn: np.ndarray, o_ff: np.ndarray, tags: Sequence[str]) -> 
 def make_probs(o_rnn: np.ndarray, o_ff: np.ndarray, tags: Sequence[str], *, word: str,
                t: int, look: style.Look = style.Look(), height: int | None = None) -> go.Figure:
     """o_t of the RNN (solid) and the feed-forward tagger (hatched), one pair of
-    bars per tag in the tag's colour."""
+    bars per tag in the tag's colour, the tag named on hover."""
     validate_probs(o_rnn, o_ff, tags)
     lang = look.lang
     colours = [style.tag_colour(k) for k in tags]
@@ -168,7 +174,9 @@ def make_probs(o_rnn: np.ndarray, o_ff: np.ndarray, tags: Sequence[str], *, word
         traces.append(dict(
             type="bar", x=list(tags), y=[float(v) for v in o], name=name,
             marker=dict(color=colours, line=dict(color=look.fg, width=1), **extra),
-            hovertext=[f"{name}<br>P({k}) = {v:.3f}" for k, v in zip(tags, o)],
+            # the tag named (a tag of uploaded data may hold markup: escaped)
+            hovertext=[f"{name}<br>{style.esc(k)} — {style.esc(tag_name(k, lang))}<br>"
+                       f"P({style.esc(k)}) = {v:.3f}" for k, v in zip(tags, o)],
             hoverinfo="text"))
     title = word_title("why.fig.probs.title", lang, word, t=t)
     layout = style.base_layout(look, height=height or look.scaled(22), title=title,

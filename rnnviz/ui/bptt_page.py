@@ -17,7 +17,7 @@ import numpy as np
 import streamlit as st
 
 from ..figures.backward import make_backward
-from ..figures.chips import chips_html
+from ..figures.chips import chips_html, legend_html, tag_name
 from ..figures.flow import make_flow
 from ..figures.gradients import make_dw_terms, make_gradients
 from ..figures.style import esc_markdown
@@ -108,13 +108,22 @@ def targets(ctx: Context, s: State) -> np.ndarray:
             st.menu_button(f"{esc_markdown(word)} · **{tags[k]}**", tags,
                            key=session_keys.BPTT_TARGET.format(i=i), on_click=set_target,
                            args=(s, i, word), type="primary" if changed else "secondary",
+                           format_func=functools.partial(_tag_option, lang=lang),
                            help=text("bptt.target_changed" if changed else "bptt.target_help",
                                      lang, tag=tags[pred[i]]))
         if (y != pred).any():
             st.button(text("bptt.targets_reset", lang), key="bptt_targets_reset",
                       icon=":material/undo:", type="tertiary", on_click=reset_targets,
                       args=(s,))
+    # the tags the model gave and the targets, named (the chips' legend)
+    st.markdown(legend_html([tags[k] for pair in zip(pred, y) for k in pair], lang,
+                            font_px=ctx.look.scaled(1.0)), unsafe_allow_html=True)
     return y
+
+
+def _tag_option(tag: str, lang: str) -> str:
+    """A target menu's entry: the tag and its short name ("d — determiner")."""
+    return f"{tag} — {tag_name(tag, lang)}"
 
 
 def lesson_of(ctx: Context, setup: Setup, y: np.ndarray) -> lesson.Lesson:
@@ -229,8 +238,9 @@ def step_result(ctx: Context, last: lesson.Step) -> None:
                                (columns[1], "bptt.s5.after", last.after, last.loss_after)):
         col.markdown(f"**{text(key, lang)}** · L = {loss:.4f}")
         col.markdown(chips_html(tg.tokens, tr.pred_tags, tr.confidence, tg.unknown,
-                                unknown_note=text("tagging.unknown", lang),
-                                font_px=ctx.look.scaled(1.1)), unsafe_allow_html=True)
+                                lang=lang, unknown_note=text("tagging.unknown", lang),
+                                font_px=ctx.look.scaled(1.1), legend=False),
+                     unsafe_allow_html=True)
     columns[2].metric(text("bptt.s5.loss", lang), f"{last.loss_after:.4f}",
                       delta=f"{last.loss_after - last.loss_before:+.4f}", delta_color="inverse")
     if last.truncated:                      # θ − η g with g truncated BPTT's, not ∂L/∂θ

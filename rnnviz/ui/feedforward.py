@@ -12,12 +12,12 @@ from dataclasses import replace
 import numpy as np
 import streamlit as st
 
+from ..figures.chips import tag_name
 from ..figures.compare import scoreboard_html
 from ..i18n import text
 from ..lessons import examples
 from ..nn.forward import trace
 from ..nn.model import RNN
-from ..text.tagset import TAG_INFO
 from ..text.unknown import lookup
 from ..training import builtin, reference
 from ..training.tagger import Tagging
@@ -105,18 +105,13 @@ def _example_button(i: int, ex: examples.Example, v: examples.Verdict, lang: str
     st.button(" ".join(words), key=f"why_ex_{i}", on_click=_use_example, args=(i,),
               help=text("why.examples.help", lang, word=ex.tokens[ex.word - 1],
                         cue=ex.tokens[ex.cue - 1], tag=ex.tag,
-                        desc=tag_description(ex.tag, lang), rnn=v.rnn_tag,
+                        desc=tag_name(ex.tag, lang), rnn=v.rnn_tag,
                         p_rnn=f"{v.rnn_p:.2f}", ff=v.ff_tag, p_ff=f"{v.ff_p:.2f}"))
 
 
 def _unknown_help(lang: str) -> str:
     tag, p = unknown_guess()
     return text("why.examples.unk_help", lang, tag=tag, p=f"{p:.2f}")
-
-
-def tag_description(tag: str, lang: str) -> str:
-    info = TAG_INFO.get(tag)
-    return (info.zh if lang == "zh" else info.en) if info else tag
 
 
 def scoreboard(lang: str, font_px: int) -> None:

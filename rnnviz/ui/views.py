@@ -302,7 +302,7 @@ def view_html(ctx: Context, t: int) -> bytes:
                                describe(f"alt.{n}", ctx, t)) for h, n, f in figs],
         plotly_js=get_plotlyjs(), lang=lang, dark=look.dark,
         chips_html=f"<h2>{html.escape(text('export.tagging', lang))}</h2>"
-        + chips_html(tg.tokens, tg.tags, tr.confidence, tg.unknown,
+        + chips_html(tg.tokens, tg.tags, tr.confidence, tg.unknown, lang=lang,
                      unknown_note=text("tagging.unknown", lang), selected=t, font_px=20),
         notes=[text("export.model", lang, H=ctx.model.H, n=ctx.model.n_vocab,
                     K=ctx.model.K, f=ctx.model.f)])

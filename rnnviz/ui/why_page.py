@@ -68,7 +68,8 @@ def step_view(ctx: Context, s: State, rnn_tg: Tagging, ff_tg: Tagging) -> None:
     differ = [a != b for a, b in zip(rnn_tg.tags, ff_tg.tags)]
     rows = [Row(text("why.rnn", lang), rnn_tg.tags, rnn_tg.trace.confidence),
             Row(text("why.ff", lang), ff_tg.tags, ff_tg.trace.confidence)]
-    st.markdown(cards_html(rnn_tg.tokens, rows, marked=differ, unknown=rnn_tg.unknown,
+    st.markdown(cards_html(rnn_tg.tokens, rows, lang=lang, marked=differ,
+                           unknown=rnn_tg.unknown,
                            selected=t, mark_note=text("why.tagged.differ", lang),
                            unknown_note=text("tagging.unknown", lang),
                            font_px=look.scaled(1.3)), unsafe_allow_html=True)
@@ -118,7 +119,7 @@ def edit_view(ctx: Context, rnn_tg: Tagging, ff_tg: Tagging) -> None:
             Row(text("why.edit.ff_after", lang), e_ff.after.pred_tags, e_ff.after.confidence)]
     unknown = list(rnn_tg.unknown)
     unknown[k - 1] = reach.word_key(typed) not in ctx.model.word_index
-    st.markdown(cards_html(words, rows, marked=list(e_rnn.changed), unknown=unknown,
+    st.markdown(cards_html(words, rows, lang=lang, marked=list(e_rnn.changed), unknown=unknown,
                            selected=k, mark_note=text("why.edit.changed", lang),
                            unknown_note=text("tagging.unknown", lang),
                            font_px=look.scaled(1.2)), unsafe_allow_html=True)
