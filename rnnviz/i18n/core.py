@@ -15,7 +15,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "a real NumPy RNN runs over your sentence as you type.",
         "zh": "s_t = f(U x_t + W s_{t-1} + b)，o_t = softmax(V s_t + c)：你一边输入，"
               "一个真实的 NumPy 循环神经网络就在你的句子上运行。"},
-    "nav.lesson": {"en": "Lesson", "zh": "导学"},
+    "nav.lesson": {"en": "Guided lesson", "zh": "导学"},
     "nav.network": {"en": "The network", "zh": "网络"},
     "nav.heatmaps": {"en": "Weights & states", "zh": "权重与状态"},
     "nav.bptt": {"en": "Backprop through time", "zh": "随时间反向传播"},

@@ -220,10 +220,12 @@ def _again(name: str) -> None:
 
 # --------------------------------------------------------------------------- figures
 
-def chips(ctx: Context, tg: Tagging, selected: int | None = None) -> None:
-    st.markdown(chips_html(tg.tokens, tg.tags, tg.trace.confidence, tg.unknown,
+def chips(ctx: Context, tg: Tagging, selected: int | None = None, legend: bool = True) -> None:
+    """The tagged words (each tag named in its tooltip; ``legend``: named under them too)."""
+    st.markdown(chips_html(tg.tokens, tg.tags, tg.trace.confidence, tg.unknown, lang=ctx.lang,
                            unknown_note=text("tagging.unknown", ctx.lang), selected=selected,
-                           font_px=ctx.look.scaled(1.35)), unsafe_allow_html=True)
+                           font_px=ctx.look.scaled(1.35), legend=legend),
+                unsafe_allow_html=True)
 
 
 def scale() -> float:
@@ -276,8 +278,8 @@ def figure(ctx: Context, name: str, q: guided.Question | None) -> None:
                                word=tg.tokens[t - 1], t=t, look=look),
                     key="lesson_probs", ctx=ctx, t=t)
     elif name == "context" and q.fits:
-        for sentence in (q.facts["a"], q.facts["b"]):
-            chips(ctx, tag_text(ctx.model, sentence))
+        chips(ctx, tag_text(ctx.model, q.facts["a"]), legend=False)
+        chips(ctx, tag_text(ctx.model, q.facts["b"]))
     elif name == "formula":
         fig = views.figure(ctx, ("formula", 1), lambda: make_formula(tg.trace, 1, look=look))
         views.chart(fig, key="lesson_formula", ctx=ctx, t=1)
@@ -293,7 +295,7 @@ def figure(ctx: Context, name: str, q: guided.Question | None) -> None:
     elif name == "w_zero":
         w = scale_slider(ctx)
         st.caption(text("lesson.rnn_row", lang))
-        chips(ctx, tg)
+        chips(ctx, tg, legend=False)
         st.caption(text("lesson.scaled_row", lang, scale=f"{w:g}"))
         chips(ctx, feedforward.retag(tg, backprop.variant(ctx.model, w_scale=w)))
     elif name == "bptt" and q.fits:
