@@ -1,6 +1,6 @@
 """Keystroke-to-drawn latency of the live pages against the floor app.
 
-    python bench/live_latency.py [--pages bptt,weights] [--keys 20] [--repeat 2]
+    python bench/live_latency.py [--pages bptt,weights,lesson?step=6] [--keys 20] [--repeat 2]
     python bench/live_latency.py --mode both --runs 3      # what bench/RESULTS.md reports
 
 Starts ``streamlit run app.py`` and ``streamlit run bench/floor_app.py`` (same
@@ -284,7 +284,8 @@ def main() -> int:
 
                 floor_p95 = report("floor", runs(floor_base + "/?s="), None)
                 for path in pages:
-                    report("/" + path, runs(f"{app_base}/{path}?s="), floor_p95)
+                    sep = "&" if "?" in path else "?"      # lesson?step=6: a step of a page
+                    report("/" + path, runs(f"{app_base}/{path}{sep}s="), floor_p95)
             browser.close()
     finally:
         for proc in servers:

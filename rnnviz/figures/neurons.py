@@ -78,7 +78,8 @@ def make_neurons(tr: Trace, t: int, *, look: style.Look = style.Look(),
     x_prev = n_in - 1 + gap + np.arange(H, dtype=float)   # s_{t-1} right below s_t
     x_hid = x_prev
     x_out = _spread(K, float(x_hid.mean()), gap=max(1.0, (H - 1) / max(K - 1, 1)))
-    left, right = -2.0, float(x_prev[-1]) + 0.8
+    # room on the right for the last tag label ("pu") in a half-width column at 1366 px
+    left, right = -2.0, float(max(x_prev[-1], x_out[-1])) + 1.3
     traces = []
     hid_xy = (x_hid, [Y_HID] * H)
     a_in = ids.index(active)
