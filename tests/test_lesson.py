@@ -41,6 +41,17 @@ def test_the_lesson_has_the_steps_the_url_allows():
         assert f"lesson.q.{kind}.ask" in STRINGS and f"lesson.q.{kind}.why" in STRINGS
 
 
+def test_every_question_fits_a_sentence_of_3_to_20_tokens(model):
+    """Chinese and English, spaced and unspaced, with unknown words (微笑, skateboard)."""
+    fitting = [tg for tg in taggings(model) if 3 <= tg.T <= 20]
+    assert len(fitting) >= 5 and {guided.script_of(tg.tokens) for tg in fitting} == {"zh", "en"}
+    assert any(any(tg.unknown) for tg in fitting)
+    for tg in fitting:
+        for name in guided.QUESTION_OF:
+            q = guided.question(name, tg)
+            assert q.fits, (tg.tokens, name, q.reason)
+
+
 def test_the_tag_question_asks_what_the_model_says(model):
     for tg in taggings(model):
         q = guided.tag_after(tg)
