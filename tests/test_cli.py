@@ -37,6 +37,23 @@ def test_gradcheck_passes_and_prints_the_worst_error_per_parameter():
     for f in ("tanh", "sigmoid", "relu", "identity"):
         assert f in out.stdout
     assert "PASS" in out.stdout and "W=" in out.stdout and "U=" in out.stdout
+    for cell, gate_param in (("LSTM", "W_φ="), ("LSTM k=2", "C_0="), ("GRU", "b^W_s̃="),
+                             ("GRU k=2", "W_ζ=")):            # every gate under its UI label
+        assert f"  {cell} " in out.stdout and gate_param in out.stdout
+
+
+def test_gradcheck_exits_nonzero_when_a_gated_cell_is_wrong(monkeypatch, capsys):
+    from rnnviz.nn import gru
+
+    real = gru.step_back
+
+    def wrong(m, fw, j, carry):
+        step = real(m, fw, j, carry)
+        return step._replace(prev=(step.prev[0] * 1.001,))
+
+    monkeypatch.setattr(gru, "step_back", wrong)
+    assert main(["gradcheck", "--seeds", "1"]) == 1
+    assert "FAIL" in capsys.readouterr().out
 
 
 def test_gradcheck_exits_nonzero_when_bptt_is_wrong(monkeypatch, capsys):

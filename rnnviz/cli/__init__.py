@@ -22,8 +22,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "o_t = softmax(V s_t + c), in NumPy.")
     ap.add_argument("--version", action="version", version=f"rnnviz {__version__}")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
-    p = sub.add_parser("gradcheck", help="check BPTT against finite differences")
-    p.add_argument("--seeds", type=int, default=3, help="random models per activation")
+    p = sub.add_parser("gradcheck", help="check BPTT (RNN, LSTM, GRU) against finite differences")
+    p.add_argument("--seeds", type=int, default=3, help="random models per activation and per cell")
     p.set_defaults(run=cmd_gradcheck)
 
     p = sub.add_parser(

@@ -1,22 +1,41 @@
-"""``python -m rnnviz gradcheck``: BPTT against central finite differences."""
+"""``python -m rnnviz gradcheck``: BPTT of the RNN, the LSTM and the GRU against central
+finite differences (the gated cells also with truncation, k = 2)."""
 from __future__ import annotations
+
+import textwrap
 
 from ..nn.activations import ACTIVATIONS
 
+CELL_TRUNCATIONS = (None, 2)
+
 
 def cmd_gradcheck(args) -> int:
-    from ..nn.gradcheck import TOLERANCE, gradcheck, random_case
+    from ..nn.gradcheck import (
+        CELLS,
+        TOLERANCE,
+        gradcheck,
+        gradcheck_cell,
+        random_case,
+        random_cell_case,
+    )
 
     worst_overall = 0.0
     print(f"BPTT vs central finite differences (float64, ε = 1e-5), "
-          f"{args.seeds} random models per activation")
-    for f in ACTIVATIONS:
+          f"{args.seeds} random models per activation and per cell")
+    rows = {f: (lambda seed, f=f: gradcheck(*random_case(f, seed))) for f in ACTIVATIONS}
+    for cell in CELLS:
+        for k in CELL_TRUNCATIONS:
+            name = cell.upper() + ("" if k is None else f" k={k}")
+            rows[name] = (lambda seed, cell=cell, k=k:
+                          gradcheck_cell(*random_cell_case(cell, seed), truncate=k))
+    for name, check in rows.items():
         worst: dict[str, float] = {}
         for seed in range(args.seeds):
-            for name, err in gradcheck(*random_case(f, seed)).items():
-                worst[name] = max(worst.get(name, 0.0), err)
+            for param, err in check(seed).items():
+                worst[param] = max(worst.get(param, 0.0), err)
         row = "  ".join(f"{k}={v:.1e}" for k, v in worst.items())
-        print(f"  {f:<9} {row}")
+        print(textwrap.fill(row, 100, initial_indent=f"  {name:<9} ",
+                            subsequent_indent=" " * 12))
         worst_overall = max(worst_overall, *worst.values())
     ok = worst_overall <= TOLERANCE
     print(f"worst relative error {worst_overall:.2e} "

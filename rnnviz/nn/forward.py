@@ -62,19 +62,8 @@ def forward(m: RNN, X: np.ndarray, s0: np.ndarray | None = None) -> Forward:
     return Forward(x, Ux, Ws, a, s, z, softmax(z))
 
 
-@dataclass(frozen=True, eq=False)
-class Trace:
-    """One sentence through the network: the numbers every picture shows."""
-    model: RNN
-    tokens: tuple[str, ...]   # as typed (for labels)
-    x: np.ndarray    # (T,) word ids
-    Ux: np.ndarray   # (T, H)
-    Ws: np.ndarray   # (T, H)
-    a: np.ndarray    # (T, H)
-    s: np.ndarray    # (T+1, H)  s[t] = s_t, s[0] = s_0
-    z: np.ndarray    # (T, K)
-    o: np.ndarray    # (T, K)
-    pred: np.ndarray  # (T,) argmax_k o_t
+class TraceBase:
+    """What every traced sentence answers (RNN, LSTM, GRU): its length and its tags."""
 
     @property
     def T(self) -> int:
@@ -89,6 +78,21 @@ class Trace:
         """(T,) probability of the predicted tag at each step."""
         return self.o[np.arange(self.T), self.pred]
 
+
+@dataclass(frozen=True, eq=False)
+class Trace(TraceBase):
+    """One sentence through the network: the numbers every picture shows."""
+    model: RNN
+    tokens: tuple[str, ...]   # as typed (for labels)
+    x: np.ndarray    # (T,) word ids
+    Ux: np.ndarray   # (T, H)
+    Ws: np.ndarray   # (T, H)
+    a: np.ndarray    # (T, H)
+    s: np.ndarray    # (T+1, H)  s[t] = s_t, s[0] = s_0
+    z: np.ndarray    # (T, K)
+    o: np.ndarray    # (T, K)
+    pred: np.ndarray  # (T,) argmax_k o_t
+
     @property
     def finite(self) -> bool:
         return bool(np.isfinite(self.s).all() and np.isfinite(self.o).all())
@@ -98,10 +102,17 @@ def trace(m: RNN, x, tokens=None, s0: np.ndarray | None = None) -> Trace:
     """Forward one sentence of word ids ``x`` (T,) and keep every step."""
     x = np.asarray(x, dtype=np.intp).reshape(-1)
     fw = forward(m, x[None, :], s0)
+    tokens, pred = tokens_and_pred(m, x, tokens, fw.o[:, 0])
+    return Trace(m, tokens, x, fw.Ux[:, 0], fw.Ws[:, 0], fw.a[:, 0], fw.s[:, 0],
+                 fw.z[:, 0], fw.o[:, 0], pred)
+
+
+def tokens_and_pred(m, x: np.ndarray, tokens, o: np.ndarray):
+    """A traced sentence's tokens (the vocabulary's words when not given) and its
+    argmax tags from ``o`` (T, K); any model with ``vocab`` (RNN, LSTM, GRU)."""
     tokens = tuple(tokens) if tokens is not None else tuple(m.vocab[i] for i in x)
     if len(tokens) != len(x):
         raise ValueError(f"{len(tokens)} tokens but {len(x)} word ids")
     with np.errstate(invalid="ignore"):
-        pred = np.argmax(fw.o[:, 0], axis=-1) if len(x) else np.zeros(0, np.intp)
-    return Trace(m, tokens, x, fw.Ux[:, 0], fw.Ws[:, 0], fw.a[:, 0], fw.s[:, 0],
-                 fw.z[:, 0], fw.o[:, 0], pred)
+        pred = np.argmax(o, axis=-1) if len(x) else np.zeros(0, np.intp)
+    return tokens, pred

@@ -48,26 +48,15 @@ class ModelError(CodedError):
     catalog = MESSAGES
 
 
-@dataclass(frozen=True, eq=False)
-class RNN:
-    """Parameters and the names that give them meaning (words, tags, f)."""
-    U: np.ndarray          # (H, |vocab|)
-    W: np.ndarray          # (H, H)
-    V: np.ndarray          # (K, H)
-    b: np.ndarray          # (H,)
-    c: np.ndarray          # (K,)
-    vocab: tuple[str, ...]  # vocab[0] == "<unk>"; entries are tokenize.normalize keys
-    tags: tuple[str, ...]
-    f: str = "tanh"
-    hparams: Mapping[str, Any] = field(default_factory=dict)  # JSON-able, for the record
-
-    def __post_init__(self):
-        check_shapes(self)
+class ModelBase:
+    """What every model here shares (the RNN, and ``gated_model``'s LSTM and GRU): sizes,
+    the parameters by name (``PARAM_NAMES``), words and tags <-> ids, copies."""
+    PARAM_NAMES: tuple[str, ...] = PARAM_NAMES
 
     # sizes -----------------------------------------------------------------
     @property
     def H(self) -> int:
-        return self.W.shape[0]
+        return self.W.shape[1]
 
     @property
     def K(self) -> int:
@@ -78,13 +67,9 @@ class RNN:
         return self.U.shape[1]
 
     @property
-    def activation(self) -> activations.Activation:
-        return activations.get(self.f)
-
-    @property
     def params(self) -> dict[str, np.ndarray]:
-        """The five parameter arrays by name (the arrays themselves, not copies)."""
-        return {name: getattr(self, name) for name in PARAM_NAMES}
+        """The parameter arrays by name (the arrays themselves, not copies)."""
+        return {name: getattr(self, name) for name in self.PARAM_NAMES}
 
     # names <-> ids ---------------------------------------------------------
     @cached_property
@@ -103,20 +88,41 @@ class RNN:
                              f"{', '.join(self.tags)}") from None
 
     # copies ----------------------------------------------------------------
-    def with_params(self, **arrays: np.ndarray) -> "RNN":
+    def with_params(self, **arrays: np.ndarray):
         """A new model with some parameters replaced (others shared)."""
         return replace(self, **arrays)
 
-    def copy(self) -> "RNN":
+    def copy(self):
         """A writable deep copy (e.g. a session's own model to take SGD steps on)."""
         return replace(self, **{k: np.array(v, copy=True) for k, v in self.params.items()},
                        hparams=json.loads(json.dumps(dict(self.hparams))))
 
-    def frozen(self) -> "RNN":
+    def frozen(self):
         """This model with read-only arrays, safe to share between sessions."""
         for arr in self.params.values():
             arr.flags.writeable = False
         return self
+
+
+@dataclass(frozen=True, eq=False)
+class RNN(ModelBase):
+    """Parameters and the names that give them meaning (words, tags, f)."""
+    U: np.ndarray          # (H, |vocab|)
+    W: np.ndarray          # (H, H)
+    V: np.ndarray          # (K, H)
+    b: np.ndarray          # (H,)
+    c: np.ndarray          # (K,)
+    vocab: tuple[str, ...]  # vocab[0] == "<unk>"; entries are tokenize.normalize keys
+    tags: tuple[str, ...]
+    f: str = "tanh"
+    hparams: Mapping[str, Any] = field(default_factory=dict)  # JSON-able, for the record
+
+    def __post_init__(self):
+        check_shapes(self)
+
+    @property
+    def activation(self) -> activations.Activation:
+        return activations.get(self.f)
 
 
 def check_shapes(m: RNN) -> None:
@@ -130,19 +136,34 @@ def check_shapes(m: RNN) -> None:
         if got != shape:
             raise ModelError("model.shape", name=name, shape=str(got), expected=str(shape),
                              H=H, n=len(m.vocab), K=len(m.tags))
-    if not m.vocab or m.vocab[0] != UNK:
-        raise ModelError("model.vocab_unk", unk=UNK)
-    if len(set(m.vocab)) != len(m.vocab):
-        raise ModelError("model.vocab_duplicates")
-    if not m.tags or len(set(m.tags)) != len(m.tags):
-        raise ModelError("model.tags")
+    check_names(m)
     try:
         activations.get(m.f)
     except activations.ActivationError as e:
         raise ModelError(e.note) from None
 
 
+def check_names(m) -> None:
+    """Raise ModelError if the vocabulary or the tags make no model (any model here)."""
+    if not m.vocab or m.vocab[0] != UNK:
+        raise ModelError("model.vocab_unk", unk=UNK)
+    if len(set(m.vocab)) != len(m.vocab):
+        raise ModelError("model.vocab_duplicates")
+    if not m.tags or len(set(m.tags)) != len(m.tags):
+        raise ModelError("model.tags")
+
+
 U_INITS = ("normal", "uniform")
+
+
+def init_names(vocab: Sequence[str], tags: Sequence[str], H: int):
+    """A new model's vocabulary (``<unk>`` first) and tags; H checked (every init_*)."""
+    vocab, tags = tuple(vocab), tuple(tags)
+    if vocab[:1] != (UNK,):
+        vocab = (UNK,) + tuple(w for w in vocab if w != UNK)
+    if H < 1:
+        raise ValueError(f"hidden size H must be at least 1, got {H}")
+    return vocab, tags
 
 
 def init_rnn(vocab: Sequence[str], tags: Sequence[str], H: int = 16, *, f: str = "tanh",
@@ -156,11 +177,7 @@ def init_rnn(vocab: Sequence[str], tags: Sequence[str], H: int = 16, *, f: str =
     ``recurrent=False`` gives W = 0: the feed-forward tagger s_t = f(U x_t + b).
     """
     rng = np.random.default_rng(seed)
-    vocab, tags = tuple(vocab), tuple(tags)
-    if vocab[:1] != (UNK,):
-        vocab = (UNK,) + tuple(w for w in vocab if w != UNK)
-    if H < 1:
-        raise ValueError(f"hidden size H must be at least 1, got {H}")
+    vocab, tags = init_names(vocab, tags, H)
     if u_init not in U_INITS:
         raise ValueError(f"u_init must be one of {U_INITS}, got {u_init!r}")
     r = 1.0 / np.sqrt(H)
