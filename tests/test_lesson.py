@@ -224,3 +224,21 @@ def test_next_and_back_move_between_steps():
     assert at.session_state["step"] == 1
     assert at.button(key="lesson_prev").disabled          # nothing before step 1
     assert lesson_page.N == len(guided.STEPS)
+
+
+def test_the_bptt_figures_ask_to_scroll_rather_than_squeeze_on_a_phone(model):
+    """The lesson's last steps draw the backward and flow figures: on a 390 px screen they
+    scroll sideways (views.chart honours meta.min_width) instead of overlapping labels."""
+    from rnnviz.figures.backward import make_backward
+    from rnnviz.figures.flow import make_flow
+    from rnnviz.figures.plotly_fence import meta_of
+    widths = {}
+    for s in ("我 吃 苹果", "I want to book a table", SENTENCES[5]):
+        tg = tag_text(model, s)
+        ls = backprop.lesson(model, tg.trace.x, tg.trace.pred, tokens=tg.tokens)
+        widths[tg.T] = [meta_of(make(ls, tg.T))["min_width"] for make in (make_backward,
+                                                                         make_flow)]
+    Ts = sorted(widths)
+    for i in range(2):
+        assert all(widths[T][i] > 390 for T in Ts)
+        assert widths[Ts[0]][i] <= widths[Ts[-1]][i]

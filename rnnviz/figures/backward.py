@@ -302,4 +302,9 @@ def make_backward(ls: Lesson, t: int, *, unknown=None, look: style.Look = style.
                              else str(c) for c in range(T + 1)],
                    tickfont=dict(size=look.scaled(0.8), color=look.muted)),
         yaxis=dict(style.hidden_axis(), range=[Y_X - 0.5, Y_O + 0.5]),
-        meta=dict(kind="backward", T=T, t=t, truncate=ls.truncate, lo=lo, hi=hi)))
+        meta=dict(kind="backward", T=T, t=t, truncate=ls.truncate, lo=lo, hi=hi,
+                  # wide enough for a column per step with its "k = 3" label and the
+                  # title's first words; views.chart scrolls it on a narrower screen
+                  min_width=int(max(520 * look.font_size / 14,
+                                    (T + 1) * 3.6 * look.font_size
+                                    + style.colorbar_room(colorbar) + 40)))))

@@ -174,4 +174,13 @@ def make_flow(ls: Lesson, t: int, *, look: style.Look = style.Look(),
                     showgrid=True, gridcolor="rgba(128,128,128,0.25)", tickfont=axis_font,
                     title=dict(text=text("bptt.fig.axis_norm", lang, t=t), font=title_font)),
         meta=dict(kind="flow", T=T, t=t, truncate=ls.truncate, factor=factor,
-                  trend=trend(factor), lo=lo, hi=hi)))
+                  trend=trend(factor), lo=lo, hi=hi, min_width=min_width(T, look))))
+
+
+def min_width(T: int, look: style.Look) -> int:
+    """How wide the figure must be drawn (px) for the matrix's column labels ("6:table"
+    up to 8 steps, numbers beyond) not to overlap and the colour bar not to run into the
+    line chart: views.chart scrolls it sideways on a narrower screen (a phone)."""
+    fs = look.font_size
+    col = (3.2 if T <= 8 else 1.6) * fs
+    return int(max(560 * fs / 14, col * T / (SPLIT - 0.08) + 8 * fs))
