@@ -242,3 +242,25 @@ def test_the_bptt_figures_ask_to_scroll_rather_than_squeeze_on_a_phone(model):
     for i in range(2):
         assert all(widths[T][i] > 390 for T in Ts)
         assert widths[Ts[0]][i] <= widths[Ts[-1]][i]
+
+
+def test_the_share_link_opens_the_same_step_and_gives_no_answer_away(model):
+    from urllib.parse import parse_qs, urlsplit
+
+    from rnnviz.ui import shell, views
+    from streamlit.testing.v1 import AppTest
+    from conftest import APP
+    s = "我 吃 苹果"
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(step="2", s=s)
+    at.session_state[shell.SHARE_KEY] = True
+    at.run()
+    at.switch_page("pages/lesson.py").run()
+    q = guided.question("tag_after", tag_text(model, s))
+    answer(at, q, q.answer)
+    link = next(c.value for c in at.code if "?" in c.value)
+    parts = urlsplit(link)
+    query = parse_qs(parts.query)
+    assert parts.path.endswith("/lesson") and query["step"] == ["2"] and query["s"] == [s]
+    assert not any(k.startswith("lesson_") or k.startswith("_") for k in query)
+    assert views.PANEL_KEY in at.session_state
