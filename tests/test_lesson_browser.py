@@ -64,3 +64,24 @@ def test_a_student_walks_the_whole_lesson(page, app_server, lang, s):
     page.wait_for_function("t => document.querySelector('[data-testid=stMain] h3')"
                            "?.innerText.includes(t)",
                            arg=text(f"lesson.{guided.STEPS[n - 2]}.title", lang))
+
+
+@pytest.mark.parametrize("path", ["", "lesson"])
+def test_the_presenter_top_bar_is_not_clipped_at_1366(browser, app_server, path):
+    """Presenter view's larger type: the language and presenter switches keep their whole
+    labels at 1366 px (the hidden model switch and share panel leave them the room)."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    try:
+        page.goto(f"{app_server.base}/{path}?present=true&lang=en")
+        settle(page)
+        # an element of the top bar whose content is wider than its box: a segmented
+        # control cut at its column's edge, a label ending in "…"
+        clipped = page.evaluate("""() => [...document.querySelector(
+            '[data-testid="stHorizontalBlock"]').querySelectorAll('div')]
+            .filter(el => el.getClientRects().length && el.clientWidth > 0
+                    && el.scrollWidth > el.clientWidth + 1)
+            .map(el => el.innerText)""")
+        assert clipped == []
+        assert page.get_by_text("中文", exact=True).first.is_visible()
+    finally:
+        page.close()

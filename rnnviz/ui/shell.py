@@ -100,8 +100,11 @@ def start():
                      default=p is HOME_PAGE) for p in PAGES]
     current = st.navigation(pages, position="top")
     spec = next((p for p in PAGES if p.url_path == current.url_path), HOME_PAGE)
-    box, model, language, present, share = st.columns([10, 3, 3, 3, 3],
-                                                      vertical_alignment="bottom")
+    # presenter view hides the model switch and the share panel (PRESENTER_HIDDEN, kept
+    # drawn so that their state stays): their columns shrink to nothing, so that the
+    # language and presenter switches are not clipped at 1366 px in the larger type
+    widths = [10, 0.01, 4, 5, 0.01] if context.presenting() else [10, 3, 3, 3, 3]
+    box, model, language, present, share = st.columns(widths, vertical_alignment="bottom")
     with language:
         language_switch(lang)
     with present:
