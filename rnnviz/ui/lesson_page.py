@@ -251,9 +251,12 @@ def t_view(ctx: Context, name: str) -> None:
     T = tg.T
     steps.advance_if_playing(T)
     t = steps.controls(T, ctx.lang)
-    if name == "parts":
+    if name == "parts":             # the small diagram beside the tagged words, t outlined
+        left, right = st.columns([2, 3], vertical_alignment="center")
         fig = views.figure(ctx, ("folded", t), lambda: make_folded(tg.trace, t, look=look))
-        views.chart(fig, key="lesson_folded", ctx=ctx, t=t)
+        views.chart(fig, key="lesson_folded", ctx=ctx, t=t, where=left)
+        with right:
+            chips(ctx, tg, selected=t)
     elif name == "recurrence":
         fig = views.figure(ctx, ("neurons", t), lambda: make_neurons(tg.trace, t, look=look))
         views.chart(fig, key="lesson_neurons", ctx=ctx, t=t)
