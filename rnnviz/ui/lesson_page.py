@@ -332,7 +332,9 @@ def more(ctx: Context) -> None:
 def step(ctx: Context, i: int) -> None:
     name = guided.STEPS[i - 1]
     lang, tg = ctx.lang, ctx.tagging
-    q = guided.question(name, tg)
+    # computed once per sentence and model (views.figure keeps what a key made for this
+    # tagging): a click on an option or Check reruns the page with the same sentence
+    q = views.figure(ctx, ("lesson_question", name), lambda: guided.question(name, tg))
     values = values_of(ctx, q)
     st.subheader(f"{i} · {text(f'lesson.{name}.title', lang)}", anchor=False)
     if name == "vanishing":
