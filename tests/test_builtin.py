@@ -3,6 +3,7 @@ here, not copied), bitwise reproducible training, and the train/tag/eval command
 import contextlib
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -243,6 +244,7 @@ def test_cli_eval_prints_both_models_with_counts(reports):
     out = run_here("eval")
     assert out.returncode == 0, out.stderr
     assert "RNN" in out.stdout and "W = 0" in out.stdout
+    assert re.search(r"(?m)^ +RNN +W = 0 +LSTM +GRU$", out.stdout)      # in that order
     for report in reports.values():
         for s in (report.overall, report.ambiguous["both"], report.unk_in_context):
             assert str(s) in out.stdout
@@ -257,3 +259,18 @@ def test_cli_train_writes_a_model_that_tags(tmp_path):
     m = load(path)
     assert (m.H, m.hparams["epochs"], m.hparams["seed"]) == (4, 2, 3)
     assert run("tag", "--model", str(path), "I eat apples").returncode == 0
+
+
+@pytest.mark.slow
+def test_cli_train_cell_writes_a_gated_model(tmp_path):
+    path = tmp_path / "lstm.npz"
+    out = run("train", "--cell", "lstm", "--out", str(path), "--epochs", "1", "--hidden", "3")
+    assert out.returncode == 0, out.stderr
+    assert "the LSTM cell" in out.stdout and "parameters" in out.stdout
+    m = load(path, cells=("lstm",))
+    assert (m.H, m.hparams["cell"], m.W.shape) == (3, "lstm", (12, 3))
+
+
+def test_cli_train_refuses_a_gated_cell_without_recurrence():
+    out = run_here("train", "--cell", "gru", "--no-recurrence", "--out", "/nonexistent/x.npz")
+    assert out.returncode == 2 and "the GRU cell has no W = 0 variant" in out.stderr

@@ -197,12 +197,19 @@ def expected_scores(m, sentences):
     return Score(int(right), total), Score(int(right_unk), total_unk)
 
 
-def assert_side_by_side(out: str, rnn, ff, sentences):
-    (a_all, a_unk), (b_all, b_unk) = expected_scores(rnn, sentences), expected_scores(ff, sentences)
-    assert re.search(rf"(?m)^all tokens +{re.escape(str(a_all))} +{re.escape(str(b_all))}$", out)
-    assert re.search(rf"(?m)^unknown words +{re.escape(str(a_unk))} +{re.escape(str(b_unk))}$",
-                     out), out
-    assert a_unk.total > 0 or b_unk.total > 0
+def assert_side_by_side(out: str, rnn, ff, sentences, *more):
+    """The issue 16 lines: ``all tokens`` and ``unknown words``, the RNN's column first,
+    the W = 0 model's second, then ``more`` (the LSTM's, the GRU's) in order."""
+    scores = [expected_scores(m, sentences) for m in (rnn, ff, *more)]
+    for label, i in (("all tokens", 0), ("unknown words", 1)):
+        cells = " +".join(re.escape(str(s[i])) for s in scores)
+        assert re.search(rf"(?m)^{label} +{cells}$", out), out
+    assert any(s[1].total > 0 for s in scores)
+
+
+def shipped_gated():
+    from rnnviz.training.builtin import load_cell
+    return load_cell("lstm"), load_cell("gru")
 
 
 def test_eval_tagged_without_model_measures_the_shipped_rnn_and_w0_model(tmp_path, capsys):
@@ -215,17 +222,23 @@ def test_eval_tagged_without_model_measures_the_shipped_rnn_and_w0_model(tmp_pat
     assert main(["eval", "--tagged", str(path)]) == 0
     out = capsys.readouterr().out
     rnn, ff, sents = load_default(), load_feedforward(), read_tagged(path)
-    assert_side_by_side(out, rnn, ff, sents)
+    lstm, gru = shipped_gated()
+    assert_side_by_side(out, rnn, ff, sents, lstm, gru)
     assert "3 sentences, 12 tokens" in out and "RNN" in out and "W = 0" in out
+    assert re.search(r"(?m)^ +RNN +W = 0 +LSTM +GRU$", out)
     ev = evaluate_sentences(rnn, sents)                       # what evaluate computes
     assert (ev.overall, ev.unknown) == expected_scores(rnn, sents)
     assert ev.unknown.total == 2                              # 榴莲, durian
-    assert re.search(r"(?m)^  m +\S+% \(\d/1\) +\S+% \(\d/1\)$", out)   # per tag, both models
-    # --model / --feedforward override either column: swapped here
-    from rnnviz.training.builtin import DEFAULT_MODEL, FEEDFORWARD_MODEL
+    assert re.search(r"(?m)^  m( +\S+% \(\d/1\)){4}$", out)   # per tag, the four models
+    # --model / --feedforward / --lstm / --gru override any column: swapped here
+    from rnnviz.training.builtin import CELL_MODELS, DEFAULT_MODEL, FEEDFORWARD_MODEL
+    assert main(["eval", "--tagged", str(path), "--model", str(FEEDFORWARD_MODEL),
+                 "--feedforward", str(DEFAULT_MODEL), "--lstm", str(CELL_MODELS["lstm"]),
+                 "--gru", str(CELL_MODELS["lstm"])]) == 2
+    assert "holds a model of the LSTM cell; here it must be GRU" in capsys.readouterr().err
     assert main(["eval", "--tagged", str(path), "--model", str(FEEDFORWARD_MODEL),
                  "--feedforward", str(DEFAULT_MODEL)]) == 0
-    assert_side_by_side(capsys.readouterr().out, ff, rnn, sents)
+    assert_side_by_side(capsys.readouterr().out, ff, rnn, sents, lstm, gru)
 
 
 def test_eval_conllu_without_model_reads_the_12_tags_with_xpos(tmp_path, capsys):
@@ -236,7 +249,7 @@ def test_eval_conllu_without_model_reads_the_12_tags_with_xpos(tmp_path, capsys)
     assert main(["eval", "--conllu", str(path)]) == 0
     out = capsys.readouterr().out
     assert "2 sentences, 8 tokens (tagset)" in out
-    assert_side_by_side(out, load_default(), load_feedforward(), CONLLU_GOLD)
+    assert_side_by_side(out, load_default(), load_feedforward(), CONLLU_GOLD, *shipped_gated())
     assert re.search(r"(?m)^  m +\S+% \(\d/1\)", out)         # 个 is a classifier, not nn
     # an explicit --column keeps its meaning: UPOS tags, which the shipped models lack
     assert main(["eval", "--conllu", str(path), "--column", "upos"]) == 2

@@ -163,6 +163,12 @@ def test_cli_train_and_eval_on_a_conllu_file(tmp_path, capsys):
     assert main(["train", "--conllu", str(data), "--epochs", "1", "--hidden", "4",
                  "--u-init", "uniform", "--out", str(out_u)]) == 0
     assert load(out_u).hparams["u_init"] == "uniform"
+    out_g = tmp_path / "g.npz"                                         # a GRU, the same way
+    assert main(["train", "--conllu", str(data), "--epochs", "1", "--hidden", "4",
+                 "--cell", "gru", "--out", str(out_g)]) == 0
+    assert type(load(out_g, cells=("gru",))).__name__ == "GRU"
+    assert main(["eval", "--model", str(out_g), "--conllu", str(test)]) == 2
+    assert "holds a model of the GRU cell; here it must be RNN" in capsys.readouterr().err
     assert main(["train", "--conllu", str(data)]) == 2                 # --out is required
     bad = tmp_path / "bad.conllu"
     bad.write_bytes(conllu(GOOD, "1\tx"))

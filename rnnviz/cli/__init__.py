@@ -32,9 +32,13 @@ def build_parser() -> argparse.ArgumentParser:
                     "printing loss, train/dev accuracy and seconds per epoch. With no "
                     "options it writes the shipped rnnviz/data/default_model.npz, bitwise "
                     "identical; `train --no-recurrence` writes the shipped "
-                    "rnnviz/data/feedforward_model.npz the same way.")
+                    "rnnviz/data/feedforward_model.npz the same way, `train --cell lstm` "
+                    "and `train --cell gru` the shipped lstm_model.npz and gru_model.npz "
+                    "(one model a run: the gated cells take several times the RNN's "
+                    "minutes).")
     p.add_argument("--out", type=Path, help="where to save (default: the shipped "
-                   "default_model.npz, or feedforward_model.npz with --no-recurrence)")
+                   "default_model.npz, feedforward_model.npz with --no-recurrence, "
+                   "lstm_model.npz / gru_model.npz with --cell)")
     p.add_argument("--no-recurrence", action="store_true",
                    help="train s_t = f(U x_t + b): W fixed at 0 from the start")
     _data_options(p, "train on this file instead of the built-in corpus (every tenth "
@@ -69,15 +73,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", type=Path, help="a model .npz (default: the shipped one)")
     p.set_defaults(run=cmd_tag)
 
-    p = sub.add_parser("eval", help="accuracy of a model and of the W = 0 model, side by side",
+    p = sub.add_parser("eval", help="accuracy of the RNN, the W = 0 model, the LSTM and the "
+                                    "GRU, side by side",
                        description="Accuracy on the built-in corpus (or on --conllu/--tagged "
                                    "FILE): all tokens, the context-dependent words, unknown "
                                    "words (out of vocabulary; <unk> in a clear context), for "
-                                   "the RNN and the W = 0 model (the shipped ones unless "
-                                   "--model/--feedforward are given), the RNN's column first.")
+                                   "the RNN, the W = 0 model, the LSTM and the GRU (the "
+                                   "shipped ones unless --model/--feedforward/--lstm/--gru "
+                                   "are given), in that order, the RNN's column first.")
     p.add_argument("--model", type=Path, help="the RNN .npz (default: the shipped one)")
     p.add_argument("--feedforward", type=Path,
                    help="the W = 0 .npz to compare with (default: the shipped one)")
+    p.add_argument("--lstm", type=Path, help="the LSTM .npz (default: the shipped one)")
+    p.add_argument("--gru", type=Path, help="the GRU .npz (default: the shipped one)")
     p.add_argument("--split", choices=("test", "dev"), default="test")
     p.add_argument("--write-scores", action="store_true",
                    help="measure the two models on bench/everyday and the UD test treebanks "

@@ -5,11 +5,12 @@ import json
 import sys
 
 
-def load_model(path):
-    """A model from ``path``; a bad file raises ValueError naming it."""
+def load_model(path, cells: tuple[str, ...] = ("rnn",)):
+    """A model of one of ``cells`` from ``path`` (an RNN by default); a bad file, or a
+    file of another cell, raises ValueError naming it."""
     from ..nn.checkpoint import load
     try:
-        return load(path)
+        return load(path, cells=cells)
     except ValueError as e:
         raise ValueError(f"{path}: {e}") from None
 

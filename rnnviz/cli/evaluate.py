@@ -1,9 +1,26 @@
-"""``python -m rnnviz eval``: the RNN and the W = 0 model side by side."""
+"""``python -m rnnviz eval``: the RNN and the W = 0 model side by side, then the LSTM
+and the GRU (the shipped ones, or --lstm/--gru FILE)."""
 from __future__ import annotations
 
 import sys
 
 from .common import load_model, read_corpus_file
+
+
+def gated_paths(args) -> dict:
+    """{"LSTM": path, "GRU": path}: --lstm/--gru, else the shipped file when it exists."""
+    from ..training.builtin import CELL_MODELS, GATED
+
+    given = {"LSTM": args.lstm, "GRU": args.gru}
+    return {name: given[name] or CELL_MODELS[cell] for name, cell in GATED.items()
+            if given[name] is not None or CELL_MODELS[cell].exists()}
+
+
+def _load_gated(name, path):
+    """The LSTM or GRU of ``path``; a file of another cell is refused by name."""
+    from ..training.builtin import GATED
+
+    return load_model(path, cells=(GATED[name],))
 
 
 def cmd_eval(args) -> int:
@@ -14,8 +31,10 @@ def cmd_eval(args) -> int:
     paths = {"RNN": args.model or DEFAULT_MODEL, "W = 0": args.feedforward or FEEDFORWARD_MODEL}
     if args.write_scores:
         return _write_scores(paths)
-    reports = compare(*(load_model(p) for p in paths.values()), split=args.split)
-    for name, path in paths.items():
+    gated = gated_paths(args)
+    reports = compare(*(load_model(p) for p in paths.values()), split=args.split,
+                      gated={name: _load_gated(name, p) for name, p in gated.items()})
+    for name, path in {**paths, **gated}.items():
         print(f"{name + ':':<7}{path}")
     print(f"split: {args.split} (built-in corpus, zh + en)\n")
     print(format_reports(reports))
@@ -42,20 +61,26 @@ def _write_scores(paths) -> int:
     return 0
 
 def _eval_on_file(args) -> int:
-    """eval --conllu/--tagged FILE: the RNN (--model, default the shipped one) and the
-    W = 0 model (--feedforward, default the shipped one) side by side: all tokens,
-    unknown words (normalize key not in the model's vocabulary), per tag.
+    """eval --conllu/--tagged FILE: the RNN (--model, default the shipped one), the
+    W = 0 model (--feedforward), the LSTM (--lstm) and the GRU (--gru), each the shipped
+    one by default, side by side in that order: all tokens, unknown words (normalize key
+    not in the model's vocabulary), per tag.
 
     CoNLL-U without --column is read in the 12 tags (``tagset.ud_tag``) when the RNN's
-    tags are among them, else as UPOS; --column upos/xpos/tagset reads that column. The shipped
-    W = 0 model is left out (with a note) when the file's tags are not all its tags;
-    an explicit --feedforward must fit."""
+    tags are among them, else as UPOS; --column upos/xpos/tagset reads that column. A
+    shipped W = 0, LSTM or GRU model is left out (with a note) when the file's tags are
+    not all its tags; a model given by its option must fit."""
     from ..text.tagset import TAGS
     from ..training.builtin import DEFAULT_MODEL, FEEDFORWARD_MODEL
     from ..training.userdata import evaluate_sentences, format_side_by_side
 
     paths = {"RNN": args.model or DEFAULT_MODEL, "W = 0": args.feedforward or FEEDFORWARD_MODEL}
     models = {name: load_model(p) for name, p in paths.items()}
+    gated = gated_paths(args)
+    models.update({name: _load_gated(name, p) for name, p in gated.items()})
+    paths.update(gated)
+    given = {"RNN": args.model, "W = 0": args.feedforward, "LSTM": args.lstm, "GRU": args.gru}
+    option = {"W = 0": "--feedforward", "LSTM": "--lstm", "GRU": "--gru"}
     path = args.conllu or args.tagged
     column = args.column
     if args.conllu and column is None:
@@ -66,9 +91,9 @@ def _eval_on_file(args) -> int:
         missing = sorted(data_tags - set(models[name].tags))
         if not missing:
             continue
-        if name == "W = 0" and args.feedforward is None:
-            print(f"note: the shipped W = 0 model is left out: {path} has tags it does not "
-                  f"have ({', '.join(missing)}); compare with --feedforward FILE",
+        if name != "RNN" and given[name] is None:
+            print(f"note: the shipped {name} model is left out: {path} has tags it does not "
+                  f"have ({', '.join(missing)}); compare with {option[name]} FILE",
                   file=sys.stderr)
             del models[name]
             continue

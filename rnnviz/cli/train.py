@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 from ..nn.activations import ACTIVATIONS
+from ..nn.cells import CELLS
 from ..nn.model import U_INITS
 from ..nn.optim import OPTIMIZERS
 from .common import read_corpus_file
@@ -21,6 +22,8 @@ TRAIN_OPTIONS = {   # --option: (TrainConfig field, metavar or choices, help)
     "--word-dropout": ("word_dropout", "P", "P(word -> <unk>) while training"),
     "--seed": ("seed", "N", "the one seed of initialisation, shuffling and dropout"),
     "--patience": ("patience", "N", "stop after this many epochs without dev gain"),
+    "--cell": ("cell", CELLS, "the network: the tutorial's RNN (default), an LSTM or a GRU; "
+               "with no --out the built-in lstm_model.npz / gru_model.npz"),
     "--u-init": ("u_init", U_INITS, "how U starts: normal = N(0, 1) as nn.Embedding (the "
                  "default for --conllu/--tagged), uniform = ±1/√H (the built-in model's)"),
 }
@@ -28,8 +31,9 @@ TRAIN_OPTIONS = {   # --option: (TrainConfig field, metavar or choices, help)
 def cmd_train(args) -> int:
     from dataclasses import replace
 
+    from ..nn.cells import n_params
     from ..nn.checkpoint import save
-    from ..training.builtin import DEFAULT_CONFIG, DEFAULT_MODEL, FEEDFORWARD_MODEL, train_builtin
+    from ..training.builtin import CELL_MODELS, DEFAULT_CONFIG, FEEDFORWARD_MODEL, train_builtin
 
     config = replace(DEFAULT_CONFIG, **{field: getattr(args, field)
                                         for field, _, _ in TRAIN_OPTIONS.values()
@@ -39,8 +43,10 @@ def cmd_train(args) -> int:
     if args.test or args.max_vocab:
         raise ValueError("--test and --max-vocab go with --conllu FILE or --tagged FILE")
     recurrent = not args.no_recurrence
-    out = args.out or (DEFAULT_MODEL if recurrent else FEEDFORWARD_MODEL)
-    net = "s_t = f(U x_t + W s_{t-1} + b)" if recurrent else "s_t = f(U x_t + b), W = 0"
+    config = replace(config, recurrent=recurrent)          # checks --no-recurrence --cell
+    out = args.out or (CELL_MODELS[config.cell] if recurrent else FEEDFORWARD_MODEL)
+    net = ("s_t = f(U x_t + W s_{t-1} + b)" if recurrent else "s_t = f(U x_t + b), W = 0") \
+        if config.cell == "rnn" else f"the {config.cell.upper()} cell"
     print(f"training {net} on the built-in corpus and the UD dev text (zh + en): "
           f"H={config.hidden}, {config.optimizer} lr={config.lr}, batch {config.batch_size}, "
           f"seed {config.seed}")
@@ -52,7 +58,8 @@ def cmd_train(args) -> int:
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     save(result.model, out)
     print(f"best dev epoch {result.best_epoch} ({result.stopped}); {result.seconds:.1f} s; "
-          f"wrote {out} ({Path(out).stat().st_size:,} bytes)")
+          f"{n_params(result.model):,} parameters; wrote {out} "
+          f"({Path(out).stat().st_size:,} bytes)")
     return 0
 
 def _train_on_file(args, config) -> int:

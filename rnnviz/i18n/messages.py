@@ -70,6 +70,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "msg.checkpoint.format": {
         "en": "format is {found!r}, not {expected!r}",
         "zh": "格式是 {found!r}，而不是 {expected!r}"},
+    "msg.checkpoint.cell": {
+        "en": "the file holds a model of the {found} cell; here it must be {expected}",
+        "zh": "文件中的模型是 {found} 单元；这里需要的是 {expected}"},
     "msg.checkpoint.version_type": {
         "en": "version must be an integer scalar",
         "zh": "version 必须是单个整数"},
@@ -167,6 +170,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "msg.training.setting_choice": {
         "en": "{name} must be one of {choices}, got {value!r}",
         "zh": "{name} 必须是 {choices} 之一，实际为 {value!r}"},
+    "msg.training.gated_recurrent": {
+        "en": "the {cell} cell has no W = 0 variant (recurrent=False is the RNN's)",
+        "zh": "{cell} 单元没有 W = 0 的版本（recurrent=False 只用于 RNN）"},
     "msg.training.process_ended": {
         "en": "the training process ended unexpectedly (exit code {code})",
         "zh": "训练进程意外结束（退出码 {code}）"},

@@ -9,5 +9,6 @@
 ``pytorch_names`` (the same weights under PyTorch's names). The gated cells:
 ``lstm`` and ``gru`` (each: model, forward, BPTT, gradient flow, PyTorch mapping) on
 ``gated_model`` (stacked gate parameters, the trace of a sentence) and
-``gated_bptt`` (the walk back, truncation as ``bptt``'s), named by ``cell_names``.
+``gated_bptt`` (the walk back, truncation as ``bptt``'s), named by ``cell_names``;
+``cells`` runs any of the three by name (what training and evaluation call).
 """

@@ -78,6 +78,11 @@ class TraceBase:
         """(T,) probability of the predicted tag at each step."""
         return self.o[np.arange(self.T), self.pred]
 
+    @property
+    def finite(self) -> bool:
+        """Whether every state and probability is a finite number."""
+        return bool(np.isfinite(self.s).all() and np.isfinite(self.o).all())
+
 
 @dataclass(frozen=True, eq=False)
 class Trace(TraceBase):
@@ -92,10 +97,6 @@ class Trace(TraceBase):
     z: np.ndarray    # (T, K)
     o: np.ndarray    # (T, K)
     pred: np.ndarray  # (T,) argmax_k o_t
-
-    @property
-    def finite(self) -> bool:
-        return bool(np.isfinite(self.s).all() and np.isfinite(self.o).all())
 
 
 def trace(m: RNN, x, tokens=None, s0: np.ndarray | None = None) -> Trace:

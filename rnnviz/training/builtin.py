@@ -13,11 +13,15 @@ without a full stop is tagged as well as one with it. Training is reproducible
 bit for bit on one machine; another CPU or BLAS kernel rounds differently and
 gives a model that agrees on the measured accuracies within 0.3 points.
 
-Two models are shipped, trained with the same data, settings and seed:
+Four models are shipped, trained with the same data, settings and seed:
 
 - ``default_model.npz``: s_t = f(U x_t + W s_{t-1} + b), the app's model;
 - ``feedforward_model.npz``: s_t = f(U x_t + b), W fixed at 0 from the start
-  and trained on its own (not the RNN with W zeroed after training).
+  and trained on its own (not the RNN with W zeroed after training);
+- ``lstm_model.npz`` and ``gru_model.npz``: the LSTM and the GRU (``nn/lstm.py``,
+  ``nn/gru.py``) with the same hidden size H and ``DEFAULT_CONFIG`` (``cell`` set;
+  ``f`` and ``u_init`` are the RNN's, the gated cells start uniform(±1/√H) as
+  PyTorch's). They have more parameters: 4 (LSTM) or 3 (GRU) gates' U, W, b.
 
 ``evaluate`` measures a model on a split of the corpus (test by default):
 
@@ -47,6 +51,7 @@ import numpy as np
 
 from .. import data
 from ..nn import checkpoint
+from ..nn.cells import CELLS
 from ..nn.model import RNN
 from ..text import corpus, realtext
 from ..text.tagset import TAGS
@@ -58,6 +63,8 @@ from .train import Callback, TrainConfig, TrainResult, train
 
 DEFAULT_MODEL = data.DEFAULT_MODEL
 FEEDFORWARD_MODEL = data.FEEDFORWARD_MODEL
+CELL_MODELS = {"rnn": data.DEFAULT_MODEL, "lstm": data.LSTM_MODEL, "gru": data.GRU_MODEL}
+GATED = {"LSTM": "lstm", "GRU": "gru"}      # the gated columns of eval, by their name
 
 DEFAULT_CONFIG = TrainConfig(
     hidden=16,            # legible neuron and heatmap views; 32 measured no better on real
@@ -150,8 +157,8 @@ def train_builtin(config: TrainConfig = DEFAULT_CONFIG, *, recurrent: bool = Tru
                   callback: Callback | None = None) -> TrainResult:
     """Train on the corpus train split, early-stopping on dev.
 
-    ``recurrent`` sets ``config.recurrent``: False trains the W = 0 network.
-    The model's ``hparams`` record the config, the data and the best epoch.
+    ``recurrent`` sets ``config.recurrent``: False trains the W = 0 network;
+    ``config.cell`` picks the RNN, the LSTM or the GRU. The model's ``hparams`` record the config, the data and the best epoch.
     """
     config = replace(config, recurrent=recurrent)
     data = corpus_data()
@@ -170,6 +177,16 @@ def load_default() -> RNN:
 
 def load_feedforward() -> RNN:
     return checkpoint.load(FEEDFORWARD_MODEL)
+
+
+def load_cell(cell: str):
+    """The shipped model of ``cell`` ("rnn", "lstm" or "gru")."""
+    return checkpoint.load(CELL_MODELS[cell], cells=CELLS)
+
+
+def shipped_gated() -> dict:
+    """{"LSTM": model, "GRU": model} for the shipped gated models whose files exist."""
+    return {name: load_cell(cell) for name, cell in GATED.items() if CELL_MODELS[cell].exists()}
 
 
 # --------------------------------------------------------------------------- evaluation
@@ -206,11 +223,13 @@ def evaluate_sentences(m: RNN, by_lang: Mapping[str, Sequence[Sentence]]) -> Rep
 
 
 def compare(model: RNN | None = None, feedforward: RNN | None = None,
-            split: str = "test") -> dict[str, Report]:
-    """Reports for the RNN and the W = 0 network (the shipped ones by default),
-    ready for ``format_reports``."""
+            split: str = "test", gated: Mapping | None = None) -> dict[str, Report]:
+    """Reports for the RNN and the W = 0 network (the shipped ones by default), then
+    ``gated`` ({"LSTM": model, "GRU": model}; default none), ready for
+    ``format_reports``."""
     return {"RNN": evaluate(model or load_default(), split),
-            "W = 0": evaluate(feedforward or load_feedforward(), split)}
+            "W = 0": evaluate(feedforward or load_feedforward(), split),
+            **{name: evaluate(m, split) for name, m in (gated or {}).items()}}
 
 
 def clear_contexts(sentence: Sentence) -> list[int]:

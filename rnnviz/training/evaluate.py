@@ -1,4 +1,5 @@
-"""Accuracy of a model on encoded sentences: overall, on chosen words, per tag."""
+"""Accuracy of a model (RNN, LSTM or GRU) on encoded sentences: overall, on chosen
+words, per tag."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,7 +7,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..nn.forward import forward
+from ..nn.cells import forward
 from ..nn.loss import cross_entropy
 from ..nn.model import RNN
 from .dataset import Pair, pad

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..nn.forward import Trace, trace
+from ..nn.cells import trace
+from ..nn.forward import Trace
 from ..nn.model import RNN
 from ..text.tokenize import MAX_TOKENS, Tokenized, tokenize
 from ..text.unknown import lookup

@@ -1,7 +1,14 @@
 """Training: mini-batches, BPTT, an optimiser, clipping, word dropout, early stopping.
 
 One seed drives everything random (initialisation, shuffling, word dropout),
-so the same data, config and seed give bitwise-identical weights. A callback
+so the same data, config and seed give bitwise-identical weights.
+
+``cell`` picks the network: "rnn" (the tutorial's, the default), "lstm" or "gru"
+(``nn/lstm.py``, ``nn/gru.py``), each trained by the same loop, data, batches,
+dropout, optimiser, clipping and early stopping (``nn/cells.py`` calls the cell's
+own forward pass and BPTT). ``f``, ``u_init`` and ``recurrent`` are the RNN's: the
+gated cells have their own activations (σ, tanh) and PyTorch's uniform(±1/√H)
+initialisation, and have no W = 0 variant. A callback
 sees every step and every epoch and can stop the run (the app's stop button).
 """
 from __future__ import annotations
@@ -13,10 +20,10 @@ from typing import Callable, Literal, Sequence
 import numpy as np
 
 from ..messages import Catalog
-from ..nn import activations, optim
-from ..nn.bptt import bptt
-from ..nn.forward import forward
+from ..nn import activations, cells, optim
+from ..nn.gru import init_gru
 from ..nn.loss import cross_entropy
+from ..nn.lstm import init_lstm
 from ..nn.model import RNN, U_INITS, init_rnn
 from ..text.unknown import replacement_ids
 from .allocator import tune_allocator
@@ -28,6 +35,8 @@ MESSAGES = Catalog({           # a TrainConfig value out of range (TrainingError
     "training.setting_interval": "{name} must be in {interval}, got {value}",
     "training.setting_bound": "{name} must be {op} {bound}, got {value}",
     "training.setting_choice": "{name} must be one of {choices}, got {value!r}",
+    "training.gated_recurrent": "the {cell} cell has no W = 0 variant (recurrent=False is "
+                                "the RNN's)",
 })
 
 
@@ -47,6 +56,7 @@ class TrainConfig:
     recurrent: bool = True            # False: W fixed at 0, a feed-forward tagger
     truncate: int | None = None       # truncated BPTT window (steps)
     u_init: str = "normal"            # U ~ N(0, 1) as nn.Embedding, or "uniform" (±1/√H)
+    cell: str = "rnn"                 # "rnn", "lstm" or "gru" (nn.cells.CELLS)
 
     def __post_init__(self):
         def at_least(name, op, bound, optional=False):        # optional: None passes
@@ -76,6 +86,12 @@ class TrainConfig:
         if self.u_init not in U_INITS:
             raise TrainingError(MESSAGES("training.setting_choice", name="u_init",
                                          choices=str(U_INITS), value=self.u_init))
+        if self.cell not in cells.CELLS:
+            raise TrainingError(MESSAGES("training.setting_choice", name="cell",
+                                         choices=str(cells.CELLS), value=self.cell))
+        if self.cell != "rnn" and not self.recurrent:
+            raise TrainingError(MESSAGES("training.gated_recurrent",
+                                         cell=cells.NAMES[self.cell]))
 
 
 @dataclass(frozen=True)
@@ -92,7 +108,7 @@ class Progress:
     train_acc: float | None = None
     dev_loss: float | None = None
     dev_acc: float | None = None
-    model: RNN | None = None   # the live model (arrays change as training goes on)
+    model: RNN | None = None   # the live model, RNN/LSTM/GRU (arrays change as training goes on)
 
     @property
     def fraction(self) -> float:
@@ -119,8 +135,9 @@ def train(train_pairs: Sequence[Pair], vocab: Sequence[str], tags: Sequence[str]
     tune_allocator()
     rng = np.random.default_rng(config.seed)
     record = {**asdict(config), **(hparams or {})}
-    m = init_rnn(vocab, tags, config.hidden, f=config.f, seed=rng,
-                 recurrent=config.recurrent, u_init=config.u_init, hparams=record)
+    for key in (("cell",) if config.cell == "rnn" else ("f", "u_init", "recurrent")):
+        del record[key]                      # the RNN's record is as before the gated cells
+    m = init_model(config, vocab, tags, rng, record)
     params = m.params
     opt = optim.make(config.optimizer, config.lr)
     steps_per_epoch = -(-len(train_pairs) // config.batch_size)
@@ -136,9 +153,9 @@ def train(train_pairs: Sequence[Pair], vocab: Sequence[str], tags: Sequence[str]
         n_batches = correct = n_tokens = 0
         for X, Y, mask in batches(train_pairs, config.batch_size, rng):
             X = word_dropout(X, mask, drop_p, rng, dropped_to)
-            fw = forward(m, X)
+            fw = cells.forward(m, X)
             loss = cross_entropy(fw.z, Y, mask)
-            grads = bptt(m, fw, Y, mask, truncate=config.truncate).as_dict()
+            grads = cells.bptt(m, fw, Y, mask, truncate=config.truncate)
             if not config.recurrent:
                 del grads["W"]                      # W stays exactly 0
             norm = optim.clip_by_global_norm(grads, config.clip)
@@ -189,6 +206,17 @@ def train(train_pairs: Sequence[Pair], vocab: Sequence[str], tags: Sequence[str]
             params[name][...] = arr
     result.seconds = time.perf_counter() - start
     return result
+
+
+def init_model(config: TrainConfig, vocab: Sequence[str], tags: Sequence[str],
+               rng: np.random.Generator, record: dict):
+    """A fresh model of ``config.cell`` drawn from ``rng`` (the RNN exactly as before)."""
+    if config.cell == "lstm":
+        return init_lstm(vocab, tags, config.hidden, seed=rng, hparams=record)
+    if config.cell == "gru":
+        return init_gru(vocab, tags, config.hidden, seed=rng, hparams=record)
+    return init_rnn(vocab, tags, config.hidden, f=config.f, seed=rng,
+                    recurrent=config.recurrent, u_init=config.u_init, hparams=record)
 
 
 def dropout_rates(pairs: Sequence[Pair], n_vocab: int, config: TrainConfig) -> float | np.ndarray:
