@@ -25,7 +25,7 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from ..nn.forward import Trace, forward, trace
+from ..nn.forward import Trace, trace
 from ..nn.model import RNN
 
 from ..training.tagger import Tagging, tag_text
@@ -188,12 +188,9 @@ STILL = 1e-12           # a change of o_t smaller than this is rounding, not mem
 def occlusion_changes(tr: Trace) -> np.ndarray:
     """(T, T) [t-1, k-1]: max_j |o_t[j] − o_t[j] with x_k := <unk>|, run, not inferred
     from the structure (``reach.occlusion`` sets the zeros it can prove)."""
-    T = tr.T
-    X = np.tile(tr.x, (T + 1, 1))
-    X[np.arange(T), np.arange(T)] = reach.UNK_ID
     with np.errstate(all="ignore"):
-        fw = forward(tr.model, X)                       # o: (T steps, T+1 sentences, K)
-        return np.abs(fw.o[:, :T, :] - fw.o[:, T:, :]).max(axis=2)
+        o = reach.occluded_outputs(tr)
+        return np.abs(o[:, :tr.T, :] - o[:, tr.T:, :]).max(axis=2)
 
 
 def w_zero(tg: Tagging) -> Question:

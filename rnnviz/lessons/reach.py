@@ -85,6 +85,15 @@ def occlusion_reaches(tr: Trace) -> np.ndarray:
     return (k <= t) & changes[None, :] & carried
 
 
+def occluded_outputs(tr: Trace) -> np.ndarray:
+    """(T steps, T+1 sentences, K): o of the sentence with x_k := <unk> in sentence k-1,
+    and of the sentence itself in sentence T, in one batched forward pass."""
+    T = tr.T
+    X = np.tile(tr.x, (T + 1, 1))                           # row k-1: x_k = <unk>; row T: x
+    X[np.arange(T), np.arange(T)] = UNK_ID
+    return forward(tr.model, X).o
+
+
 def occlusion(tr: Trace) -> np.ndarray:
     """(T, T): ``Δ[t-1, k-1]`` = drop of o_t[ŷ_t] when x_k becomes <unk>.
 
@@ -92,11 +101,9 @@ def occlusion(tr: Trace) -> np.ndarray:
     u_k unchanged, or k < t with W = 0): set from the structure, not taken from
     a difference of two rounded rows of the batch."""
     T = tr.T
-    X = np.tile(tr.x, (T + 1, 1))                           # row k-1: x_k = <unk>; row T: x
-    X[np.arange(T), np.arange(T)] = UNK_ID
-    fw = forward(tr.model, X)                               # (T steps, T+1 sentences, ...)
-    p = fw.o[np.arange(T), T, tr.pred]                      # (T,) o_t[ŷ_t]
-    p_occluded = fw.o[np.arange(T), :T, tr.pred]            # (T, T) [t-1, k-1]
+    o = occluded_outputs(tr)
+    p = o[np.arange(T), T, tr.pred]                         # (T,) o_t[ŷ_t]
+    p_occluded = o[np.arange(T), :T, tr.pred]               # (T, T) [t-1, k-1]
     return np.where(occlusion_reaches(tr), p[:, None] - p_occluded, 0.0)
 
 
