@@ -2,6 +2,7 @@
 import urllib.parse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from browser_util import screenshot, settle, wait_for_box, wait_for_url
 
 from rnnviz.ui.shell import HOME_PAGE, PAGES
@@ -51,15 +52,24 @@ WATCH_STALE = """() => {
 
 
 def test_a_rerun_does_not_fade_the_page(page, app_server):
-    open_app(page, app_server.base, "bptt", s="我 吃 苹果")
+    # a long sentence makes each rerun long enough to be drawn stale; a fast machine can
+    # still finish one before the browser paints, so edit until a stale mark is seen
+    long = " ".join(["我 吃 苹果 ，"] * 8)
+    open_app(page, app_server.base, "bptt", s=long)
     page.evaluate(WATCH_STALE)
     box = page.locator("[data-testid='stTextInput'] input").first
     box.click()
     box.press("End")
-    page.keyboard.type(" 。")
+    for ch in " 你 好 吗 他 来 了":
+        page.keyboard.type(ch)
+        try:
+            page.wait_for_function("() => window.__stale.length > 0", timeout=3_000)
+            break
+        except PlaywrightTimeout:
+            continue
     settle(page)
     stale = page.evaluate("() => window.__stale")
-    assert stale                                    # the rerun did mark the page stale
+    assert stale                                    # a rerun did mark the page stale
     assert {tuple(s) for s in stale} == {("1", "0s")}
 
 
