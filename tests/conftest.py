@@ -1,4 +1,5 @@
 import functools
+import os
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +14,28 @@ from rnnviz.nn.model import init_rnn  # noqa: E402
 # marked ``browser`` here, so the fast tier (-m "not slow and not browser") can
 # never pick it up by a forgotten decorator.
 SERVER_FIXTURES = frozenset({"browser", "page", "app_server", "server", "cluster"})
+
+
+# The fast tier (-m "not slow and not browser") runs its tests on two processes
+# (pytest-xdist, a declared test dependency): on this project's 2-core machine it
+# takes about 55 % of the serial time (bench/RESULTS.md, "fast tier"). Only runs that
+# leave out the browser tests are spread: a browser test measures what one person
+# sees and must not share the machine with a second test process. ``-n 0`` (or
+# ``-p no:xdist``, ``--pdb``) runs serially; an explicit ``-n N`` is kept.
+FAST_TIER_PROCESSES = 2
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config):
+    opt = config.option
+    if (not config.pluginmanager.hasplugin("xdist") or hasattr(config, "workerinput")
+            or getattr(opt, "numprocesses", None) is not None or opt.usepdb
+            or opt.collectonly or "not browser" not in (opt.markexpr or "")
+            or (os.cpu_count() or 1) < 2):
+        return
+    opt.numprocesses = FAST_TIER_PROCESSES
+    opt.dist = "worksteal"
+    opt.tx = ["popen"] * FAST_TIER_PROCESSES
 
 
 def pytest_collection_modifyitems(items):

@@ -52,8 +52,9 @@ def test_gradcheck_exits_nonzero_when_a_gated_cell_is_wrong(monkeypatch, capsys)
         return step._replace(prev=(step.prev[0] * 1.001,))
 
     monkeypatch.setattr(gru, "step_back", wrong)
-    assert main(["gradcheck", "--seeds", "1"]) == 1
-    assert "FAIL" in capsys.readouterr().out
+    assert main(["gradcheck", "--seeds", "1", "--cell", "gru"]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL" in out and "GRU" in out and "LSTM" not in out and "tanh" not in out
 
 
 def test_gradcheck_exits_nonzero_when_bptt_is_wrong(monkeypatch, capsys):
@@ -64,8 +65,9 @@ def test_gradcheck_exits_nonzero_when_bptt_is_wrong(monkeypatch, capsys):
         return bptt_module.Grads(g.dU, g.dW, g.dV, g.db * 0.99, g.dc, g.delta, g.ds0)
 
     monkeypatch.setattr("rnnviz.nn.gradcheck.bptt", wrong)
-    assert main(["gradcheck", "--seeds", "1"]) == 1
-    assert "FAIL" in capsys.readouterr().out
+    assert main(["gradcheck", "--seeds", "1", "--cell", "rnn"]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL" in out and "tanh" in out and "GRU" not in out
 
 
 # --------------------------------------------------------------------------- tag

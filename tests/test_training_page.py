@@ -249,17 +249,23 @@ def open_page_zh():
     return at
 
 
+@pytest.fixture(scope="module")
+def zh_session():
+    """One Chinese session for the bad files: each upload replaces the last one's message."""
+    return open_page_zh()
+
+
 @pytest.mark.parametrize("kind, code", [
     ("zip bomb", "checkpoint.zip_bomb"), ("pickle", "checkpoint.pickle"),
     ("wrong shapes", "model.w_square"), ("truncated", "checkpoint.not_npz"),
 ])
-def test_a_bad_model_file_is_refused_in_chinese(kind, code):
+def test_a_bad_model_file_is_refused_in_chinese(kind, code, zh_session):
     from rnnviz.i18n import STRINGS
     name, make, english = BAD_FILES[kind]
     with pytest.raises(checkpoint.CheckpointError) as e:
         checkpoint.load(make())
     assert e.value.code == code
-    at = upload_model(open_page_zh(), name, make())
+    at = upload_model(zh_session, name, make())
     errors = [x.value for x in at.error]
     assert len(errors) == 1 and "没有载入" in errors[0] and english not in errors[0], errors
     assert STRINGS[f"msg.{code}"]["zh"].split("{")[0] in errors[0], errors

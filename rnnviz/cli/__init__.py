@@ -24,6 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
     p = sub.add_parser("gradcheck", help="check BPTT (RNN, LSTM, GRU) against finite differences")
     p.add_argument("--seeds", type=int, default=3, help="random models per activation and per cell")
+    p.add_argument("--cell", choices=("rnn", "lstm", "gru"), action="append",
+                   help="check only this cell (repeatable; default: all three)")
     p.set_defaults(run=cmd_gradcheck)
 
     p = sub.add_parser(

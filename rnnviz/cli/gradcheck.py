@@ -22,8 +22,10 @@ def cmd_gradcheck(args) -> int:
     worst_overall = 0.0
     print(f"BPTT vs central finite differences (float64, ε = 1e-5), "
           f"{args.seeds} random models per activation and per cell")
-    rows = {f: (lambda seed, f=f: gradcheck(*random_case(f, seed))) for f in ACTIVATIONS}
-    for cell in CELLS:
+    chosen = set(getattr(args, "cell", None) or ("rnn", *CELLS))
+    rows = {f: (lambda seed, f=f: gradcheck(*random_case(f, seed))) for f in ACTIVATIONS
+            if "rnn" in chosen}
+    for cell in (c for c in CELLS if c in chosen):
         for k in CELL_TRUNCATIONS:
             name = cell.upper() + ("" if k is None else f" k={k}")
             rows[name] = (lambda seed, cell=cell, k=k:
