@@ -125,6 +125,18 @@ def test_tag_json_of_a_finite_model_has_no_overflow(capsys):
     assert data["overflow"] is None and data["tags"] == ["nn", "v", "nn"]
 
 
+@pytest.mark.parametrize("cell", ["lstm", "gru"])
+def test_tag_takes_the_shipped_lstm_and_gru(cell, capsys):
+    from rnnviz.nn.cells import cell_of
+    from rnnviz.training.builtin import CELL_MODELS
+    assert main(["tag", "--json", "--model", str(CELL_MODELS[cell]), "I want to book a table"]) == 0
+    data = strict_json(capsys.readouterr().out)
+    m = load(CELL_MODELS[cell], cells=(cell,))
+    assert cell_of(m) == cell
+    assert data["tags"] == list(tag_text(m, "I want to book a table").tags)   # that model's tags
+    assert data["tags"][3] == "v"                                  # book after "to"
+
+
 def test_tag_file_tags_one_sentence_per_line(tmp_path, capsys):
     lines = ["我 吃 苹果", "", "I eat apples", LONG]
     path = tmp_path / "in.txt"

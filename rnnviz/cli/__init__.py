@@ -72,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true",
                    help="print tokens, tags, per-tag probabilities and unknown-word flags "
                         "(with --file: one JSON object per line)")
-    p.add_argument("--model", type=Path, help="a model .npz (default: the shipped one)")
+    p.add_argument("--model", type=Path, help="a model .npz: an RNN, LSTM or GRU tagger "
+                                               "(default: the shipped RNN)")
     p.set_defaults(run=cmd_tag)
 
     p = sub.add_parser("eval", help="accuracy of the RNN, the W = 0 model, the LSTM and the "

@@ -9,6 +9,7 @@ from .common import load_model, strict_json
 EXIT_OVERFLOW = 1      # tag: the model's numbers overflowed (the output is still written)
 
 def cmd_tag(args) -> int:
+    from ..nn.cells import CELLS
     from ..training.builtin import DEFAULT_MODEL
     from ..training.tagger import tag_text
 
@@ -17,7 +18,7 @@ def cmd_tag(args) -> int:
     if args.file is None and not args.text:
         raise ValueError("nothing to tag: give a sentence, or --file FILE (one sentence per "
                          "line, - for standard input)")
-    m = load_model(args.model or DEFAULT_MODEL)
+    m = load_model(args.model or DEFAULT_MODEL, cells=CELLS)   # an RNN, LSTM or GRU
     if args.file is not None:
         return _tag_lines(m, args.file, args.json)
     tagging = tag_text(m, " ".join(args.text))
