@@ -1,5 +1,7 @@
 """The figures contain what they claim: nodes per token, labels, the selected step,
 values equal to the trace. Every figure is also validated by Plotly."""
+import html
+
 import numpy as np
 import plotly.graph_objects as go
 import pytest
@@ -98,6 +100,23 @@ def test_neurons_light_the_active_input_and_colour_units_by_value(tg):
     # width grows with |weight|: the widest W edges carry the largest weights
     widths = {d.line.width for d in trace_named(fig, "W")}
     assert len(widths) > 1
+
+
+def test_neuron_input_labels_never_share_a_row_with_a_neighbour():
+    from rnnviz.figures.neurons import INPUT_LABEL_EMS
+    from rnnviz.figures.style import text_width
+    tr = tag_text(MODEL, "My teacher explained recurrent neural networks yesterday").trace
+    fig = valid(neurons.make_neurons(tr, 7))
+    lab = trace_named(fig, "x_labels")[0]
+    assert len(lab.text) == 5
+    rows = {}
+    for x, y, word in zip(lab.x, lab.y, lab.text):
+        assert text_width(html.unescape(word), 1.0) <= INPUT_LABEL_EMS, word
+        rows.setdefault(y, []).append(x)
+    assert len(rows) == 2                                   # two rows, alternating
+    assert all(b - a >= 2 for xs in rows.values() for a, b in zip(xs, xs[1:]))
+    assert "yesterday" in " ".join(lab.hovertext)           # the hover names it whole
+    assert any(w.endswith("…") for w in lab.text)
 
 
 def test_formula_numbers_are_the_trace(tg):

@@ -56,6 +56,24 @@ def _edges(src_xy, dst_xy, w: np.ndarray, name: str):
     return traces
 
 
+INPUT_LABEL_EMS = 4.5        # two unit spacings at the narrowest drawing, in ems
+
+
+def _short(word: str) -> str:
+    """``word`` cut with "…" to about INPUT_LABEL_EMS ems (a CJK character is 1 em); a
+    class column's "<unk:" is left out ("<unk:-ly>" is drawn "<-ly>")."""
+    if is_class(word) and word.startswith("<unk:"):
+        word = "<" + word[len("<unk:"):]
+    if style.text_width(word, 1.0) <= INPUT_LABEL_EMS:
+        return word
+    out = ""
+    for ch in word:
+        if style.text_width(out + ch, 1.0) > INPUT_LABEL_EMS - 0.6:
+            break
+        out += ch
+    return out + "…"
+
+
 def make_neurons(tr: Trace, t: int, *, look: style.Look = style.Look(),
                  height: int | None = None, max_inputs: int = 5) -> go.Figure:
     """Units and weights of step ``t`` (1-based)."""
@@ -97,8 +115,12 @@ def make_neurons(tr: Trace, t: int, *, look: style.Look = style.Look(),
                     line=dict(color=look.fg, width=[3 if i == active else 1 for i in ids])),
         hovertext=[f"x[{style.esc(seen[i])}] = {1 if i == active else 0}" for i in ids],
         hoverinfo="text"))
-    traces.append(labels(x_in, [Y_IN - 0.13] * n_in, [style.esc(seen[i]) for i in ids],
-                         size=look.scaled(0.85), colour=look.fg, anchor="bottom center"))
+    # the units stand 1 apart (~24-35 px): labels alternate between two rows and a long
+    # word is cut to INPUT_LABEL_EMS ems (the hover names it whole)
+    traces.append(labels(x_in, [Y_IN - (0.13 if j % 2 == 0 else 0.25) for j in range(n_in)],
+                         [style.esc(_short(seen[i])) for i in ids],
+                         size=look.scaled(0.85), colour=look.fg, anchor="bottom center",
+                         hover=[f"x[{style.esc(seen[i])}]" for i in ids], name="x_labels"))
     more = m.n_vocab - n_in
     # previous and current hidden units, outputs
     for xs, y, v, name, key in ((x_prev, Y_IN, s_prev, "s_prev", "s_prev"),
@@ -123,7 +145,7 @@ def make_neurons(tr: Trace, t: int, *, look: style.Look = style.Look(),
     cap = look.scaled(0.85)
     traces.append(labels(
         [x_in[0] - 0.4, x_prev[0] - 0.4, x_hid[0] - 0.6, x_out[0] - 0.6],
-        [Y_IN - 0.4, Y_IN - 0.33, Y_HID, Y_OUT],
+        [Y_IN - 0.5, Y_IN - 0.33, Y_HID, Y_OUT],
         [style.pretty(text("fig.neurons.input", lang, t=t)) + "<br>"
          + text("fig.neurons.more", lang, n=more),
          style.pretty(text("fig.neurons.prev", lang, prev=t - 1)),
@@ -138,7 +160,7 @@ def make_neurons(tr: Trace, t: int, *, look: style.Look = style.Look(),
             title=style.pretty(text("fig.neurons.title", lang, t=t, prev=t - 1))),
         dragmode=False,
         xaxis=dict(style.hidden_axis(), range=[left - 3.5, right]),
-        yaxis=dict(style.hidden_axis(), range=[Y_IN - 0.55, Y_OUT + 0.42]),
+        yaxis=dict(style.hidden_axis(), range=[Y_IN - 0.65, Y_OUT + 0.42]),
         annotations=[dict(text=text("fig.neurons.edges", lang), x=1, y=0, xref="paper",
                           yref="paper", showarrow=False, xanchor="right", yanchor="top",
                           font=dict(size=look.scaled(0.8), color=look.muted))],
