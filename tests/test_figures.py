@@ -1,18 +1,19 @@
 """The figures contain what they claim: nodes per token, labels, the selected step,
 values equal to the trace. Every figure is also validated by Plotly."""
 import html
+import itertools
 
 import numpy as np
 import plotly.graph_objects as go
 import pytest
 
+from rnnviz.data import DEFAULT_MODEL
 from rnnviz.figures import formula, heatmaps, neurons, unrolled
 from rnnviz.figures.chips import chips_html
 from rnnviz.figures.folded import make_folded
 from rnnviz.figures.style import Look, esc, pretty
-from rnnviz.training.tagger import tag_text
-from rnnviz.data import DEFAULT_MODEL
 from rnnviz.nn.checkpoint import load
+from rnnviz.training.tagger import tag_text
 
 MODEL = load(DEFAULT_MODEL)
 
@@ -114,7 +115,7 @@ def test_neuron_input_labels_never_share_a_row_with_a_neighbour():
         assert text_width(html.unescape(word), 1.0) <= INPUT_LABEL_EMS, word
         rows.setdefault(y, []).append(x)
     assert len(rows) == 2                                   # two rows, alternating
-    assert all(b - a >= 2 for xs in rows.values() for a, b in zip(xs, xs[1:]))
+    assert all(b - a >= 2 for xs in rows.values() for a, b in itertools.pairwise(xs))
     assert "yesterday" in " ".join(lab.hovertext)           # the hover names it whole
     assert any(w.endswith("…") for w in lab.text)
 
