@@ -76,7 +76,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 import streamlit.components.v2.manifest_scanner as _manifest_scanner  # noqa: E402
 import streamlit.testing.v1.app_test as _app_test  # noqa: E402
 
-# Streamlit workaround (tests only), checked by tests/test_streamlit_compat.py.
+# Streamlit workaround (tests only), checked by tests/test_compat_apptest.py.
 # Undocumented: every AppTest builds its own BidiComponentManager, whose
 # discover_and_register_components() calls manifest_scanner.scan_component_manifests()
 # and so parses the metadata of every installed distribution. Measured with cProfile

@@ -4,7 +4,7 @@ rnnviz/ui/browser.js assume.
 Each test names one assumption; a failure after a Streamlit upgrade says which
 piece of the fence to look at. The markup assumptions are checked in Streamlit's
 frontend bundle (streamlit/static/**/*.js): the names must still be there. (The
-test suite's own Streamlit workarounds are checked by tests/test_streamlit_compat.py.)
+test suite's own Streamlit workarounds are checked by tests/test_compat_apptest.py.)
 """
 from __future__ import annotations
 
