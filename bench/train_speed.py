@@ -1,35 +1,58 @@
-"""One training step (forward + BPTT, float64, one thread): rnnviz vs PyTorch.
+"""One training step of each cell (float64, one thread): rnnviz vs PyTorch.
 
-    python bench/train_speed.py [--repeat 200]
+    python bench/train_speed.py [--repeat 300] [--rounds 3] [--cells rnn,lstm,gru]
+                                [--optimizer adam|sgd|none]
 
-Both sides do the same work: the tutorial's RNN over a padded batch, token
-cross-entropy (mean), and all parameter gradients. PyTorch runs
-nn.Embedding + nn.RNN(tanh) + nn.Linear + F.cross_entropy + backward().
-No optimiser step on either side. Prints the median time per step and the
-ratio rnnviz / torch for each case.
+A training step is what ``training.train.train`` does per batch: forward, the mean
+token cross-entropy, BPTT (every parameter's gradient), clipping at global norm 5
+and one Adam step (lr 0.001) — rnnviz's own code paths (``nn.cells.forward`` /
+``cells.bptt``, ``nn.optim``), against PyTorch doing the same with
+torch.optim.Adam and clip_grad_norm_ (``--optimizer sgd``: SGD on both sides;
+``none``: forward and gradients only, no clipping, as this bench measured the RNN
+before issue 20). Both read the input as an embedding lookup
+(rnnviz: the columns U[:, x_t]; PyTorch: nn.Embedding). PyTorch runs twice:
+
+- "same net": nn.Embedding(|vocab|, G·H) -> nn.RNN/LSTM/GRU(G·H, H) with its input
+  weight fixed to I, the rnnviz model's weights mapped as ``nn/pytorch_names.py``,
+  ``lstm.py`` and ``gru.py`` say (checked: the same loss before timing). The same
+  parameters as rnnviz, plus the frozen input product I·e_t PyTorch cannot skip.
+- "usual": nn.Embedding(|vocab|, H) -> nn.RNN/LSTM/GRU(H, H), every weight trained
+  (PyTorch's common tagger; a G-times narrower embedding, so less Adam work on it).
+
+The ratio is rnnviz / PyTorch (< 1: rnnviz faster). Timings are interleaved
+(rnnviz, same net, usual, rnnviz, ...) so that load from other processes hits all
+alike; each round reports medians, and the table takes the median of the rounds.
+The load average is printed before and after.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import platform
 import sys
 import time
+from pathlib import Path
 
+# The rnnviz of this checkout (not whichever one pip installed), as the other benches do.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# One BLAS thread, set before NumPy (and torch) load their BLAS.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("MKL_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 
-from rnnviz.nn.bptt import bptt  # noqa: E402
-from rnnviz.nn.forward import forward  # noqa: E402
+from rnnviz.nn import cells, optim  # noqa: E402
+from rnnviz.nn.gru import init_gru  # noqa: E402
 from rnnviz.nn.loss import cross_entropy  # noqa: E402
-from rnnviz.training.allocator import tune_allocator  # noqa: E402
+from rnnviz.nn.lstm import init_lstm, torch_rows  # noqa: E402
 from rnnviz.nn.model import init_rnn  # noqa: E402
+from rnnviz.training.allocator import tune_allocator  # noqa: E402
 
-CASES = [  # (name, B, T, H, |vocab|, K, target ratio)
-    ("batch 32 x 20, H=64, |vocab|=2000, K=12", 32, 20, 64, 2000, 12, 0.8),
-    ("one sentence of 20, H=16, |vocab|=2000, K=12", 1, 20, 16, 2000, 12, 0.5),
-]
+B, T, H, N_VOCAB, K = 32, 20, 64, 2000, 12       # the issue's B and H; the RNN bench's sizes
+LR, CLIP = 0.001, 5.0                             # TrainConfig's defaults (Adam)
+OPTIMIZERS = ("adam", "sgd", "none")
+INIT = {"rnn": init_rnn, "lstm": init_lstm, "gru": init_gru}
+GATES = {"rnn": 1, "lstm": 4, "gru": 3}
 
 
 def median_times(fns, repeat: int) -> list[float]:
@@ -47,47 +70,109 @@ def median_times(fns, repeat: int) -> list[float]:
     return [float(np.median(ts)) for ts in times]
 
 
-def rnnviz_step(m, X, Y, mask):
+def batch(seed: int = 0):
+    """A padded batch: word ids, tag ids, mask (one full-length sentence, others T/2..T)."""
+    rng = np.random.default_rng(seed)
+    X = rng.integers(0, N_VOCAB, (B, T))
+    Y = rng.integers(0, K, (B, T))
+    lengths = rng.integers(T // 2, T + 1, B)
+    lengths[0] = T
+    return X, Y, np.arange(T)[None, :] < lengths[:, None]
+
+
+def model(cell: str):
+    """A fresh rnnviz model of ``cell`` (its own writable arrays)."""
+    return INIT[cell]([f"w{i}" for i in range(1, N_VOCAB)], [f"t{k}" for k in range(K)],
+                      H, seed=0)
+
+
+def rnnviz_step(m, X, Y, mask, optimizer: str):
+    """train.train's step: forward, loss, BPTT, clip, update (m in place)."""
+    params = m.params
+    opt = None if optimizer == "none" else optim.make(optimizer, LR)
+
     def step():
-        fw = forward(m, X)
+        fw = cells.forward(m, X)
         cross_entropy(fw.z, Y, mask)
-        bptt(m, fw, Y, mask)
+        grads = cells.bptt(m, fw, Y, mask)
+        if opt is not None:
+            optim.clip_by_global_norm(grads, CLIP)
+            opt.step(params, grads)
     return step
 
 
-def torch_step(torch, m, X, Y, mask):
+def same_net(torch, m, cell: str):
+    """PyTorch modules computing exactly ``m`` (embedding -> cell with input weight I)."""
     from torch import nn
-    import torch.nn.functional as F
-    H, V, K = m.H, m.n_vocab, m.K
-    emb = nn.Embedding(V, H).double()
-    rnn = nn.RNN(H, H, batch_first=True, nonlinearity="tanh").double()
-    lin = nn.Linear(H, K).double()
+    G = GATES[cell]
+    kind = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}[cell]
+    rows = torch_rows(m) if cell == "lstm" else np.arange(G * H)   # LSTM: PyTorch's i, f, g, o
+    bias_hh = np.zeros(G * H)
+    if cell == "gru":
+        bias_hh[2 * H:] = m.bh                     # b_hn, inside r ⊙ (…)
+    emb, rnn, lin = nn.Embedding(N_VOCAB, G * H).double(), \
+        kind(G * H, H, batch_first=True).double(), nn.Linear(H, K).double()
+    f64 = torch.from_numpy
     with torch.no_grad():
-        emb.weight.copy_(torch.from_numpy(m.U.T.copy()))
-        rnn.weight_ih_l0.copy_(torch.eye(H, dtype=torch.float64))
-        rnn.weight_hh_l0.copy_(torch.from_numpy(m.W))
-        rnn.bias_ih_l0.copy_(torch.from_numpy(m.b))
-        rnn.bias_hh_l0.zero_()
-        lin.weight.copy_(torch.from_numpy(m.V))
-        lin.bias.copy_(torch.from_numpy(m.c))
+        emb.weight.copy_(f64(np.ascontiguousarray(m.U[rows].T)))
+        rnn.weight_ih_l0.copy_(torch.eye(G * H, dtype=torch.float64))
+        rnn.weight_hh_l0.copy_(f64(m.W[rows]))
+        rnn.bias_ih_l0.copy_(f64(m.b[rows]))
+        rnn.bias_hh_l0.copy_(f64(bias_hh))
+        lin.weight.copy_(f64(m.V))
+        lin.bias.copy_(f64(m.c))
     rnn.weight_ih_l0.requires_grad_(False)
-    params = [emb.weight, rnn.weight_hh_l0, rnn.bias_ih_l0, rnn.bias_hh_l0,
-              lin.weight, lin.bias]
-    x = torch.from_numpy(X)
+    return emb, rnn, lin
+
+
+def usual_net(torch, cell: str):
+    """PyTorch's common tagger: nn.Embedding(|vocab|, H) -> cell(H, H) -> nn.Linear."""
+    from torch import nn
+    torch.manual_seed(0)
+    kind = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}[cell]
+    return (nn.Embedding(N_VOCAB, H).double(), kind(H, H, batch_first=True).double(),
+            nn.Linear(H, K).double())
+
+
+def torch_loss(torch, modules, X, Y, mask):
+    import torch.nn.functional as F
+    emb, rnn, lin = modules
+    out, _ = rnn(emb(torch.from_numpy(X)))
     y = torch.from_numpy(np.where(mask, Y, -100))
+    return F.cross_entropy(lin(out).reshape(-1, K), y.reshape(-1), ignore_index=-100)
+
+
+def torch_step(torch, modules, X, Y, mask, optimizer: str):
+    """The same step in PyTorch: forward, loss, backward, clip_grad_norm_, update."""
+    params = [p for mod in modules for p in mod.parameters() if p.requires_grad]
+    opt = {"adam": torch.optim.Adam, "sgd": torch.optim.SGD}[optimizer](params, lr=LR) \
+        if optimizer != "none" else None
 
     def step():
         for p in params:
             p.grad = None
-        out, _ = rnn(emb(x))
-        loss = F.cross_entropy(lin(out).reshape(-1, K), y.reshape(-1), ignore_index=-100)
-        loss.backward()
+        torch_loss(torch, modules, X, Y, mask).backward()
+        if opt is not None:
+            torch.nn.utils.clip_grad_norm_(params, CLIP)
+            opt.step()
     return step
+
+
+def blas_name() -> str:
+    """The BLAS NumPy was built with, as numpy.show_config() reports it."""
+    try:
+        blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+    except (TypeError, KeyError):                   # older NumPy: no dicts mode
+        return "see numpy.show_config()"
+    return f"{blas.get('name')} {blas.get('version', '')}".strip()
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--repeat", type=int, default=300)
+    ap.add_argument("--repeat", type=int, default=300, help="timed steps per round")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds; the table is their median")
+    ap.add_argument("--cells", default="rnn,lstm,gru")
+    ap.add_argument("--optimizer", choices=OPTIMIZERS, default="adam")
     args = ap.parse_args()
     try:
         import torch
@@ -96,24 +181,32 @@ def main() -> int:
         return 0
     torch.set_num_threads(1)
     tuned = tune_allocator()   # what train.train() does; both sides share the process
-    print(f"numpy {np.__version__}, torch {torch.__version__}, one thread, float64, "
-          f"median of {args.repeat}, glibc malloc tuned: {tuned}")
-    print(f"{'case':<48} {'rnnviz':>10} {'torch':>10} {'ratio':>7} {'target':>7}")
-    for name, B, T, H, V, K, target in CASES:
-        rng = np.random.default_rng(0)
-        m = init_rnn([f"w{i}" for i in range(1, V)], [f"t{k}" for k in range(K)], H, seed=0)
-        X = rng.integers(0, V, (B, T))
-        Y = rng.integers(0, K, (B, T))
-        mask = np.ones((B, T), bool)
-        if B > 1:                                 # a realistic padded batch
-            lengths = rng.integers(T // 2, T + 1, B)
-            lengths[0] = T
-            mask = np.arange(T)[None, :] < lengths[:, None]
-        ours, theirs = median_times([rnnviz_step(m, X, Y, mask),
-                                     torch_step(torch, m, X, Y, mask)], args.repeat)
-        ratio = ours / theirs
-        print(f"{name:<48} {ours * 1e3:>8.3f}ms {theirs * 1e3:>8.3f}ms {ratio:>7.2f} "
-              f"{'≤' + str(target):>7} {'ok' if ratio <= target else 'MISSED'}")
+    X, Y, mask = batch()
+    update = f"{args.optimizer} (lr {LR}) + clip {CLIP}" if args.optimizer != "none" \
+        else "no update"
+    print(f"numpy {np.__version__} ({blas_name()}), torch {torch.__version__} "
+          f"({torch.get_num_threads()} thread), python {platform.python_version()}, "
+          f"float64, B={B} T={T} H={H} |vocab|={N_VOCAB} K={K}, {update}, "
+          f"{args.rounds} rounds x median of {args.repeat}, glibc malloc tuned: {tuned}")
+    print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    print(f"{'cell':<6} {'rnnviz':>10} {'torch same':>11} {'torch usual':>12} "
+          f"{'ratio same':>11} {'ratio usual':>12}")
+    for cell in args.cells.split(","):
+        m = model(cell)
+        same = same_net(torch, m, cell)
+        with torch.no_grad():                      # the mapping is right: the same loss
+            ref = float(torch_loss(torch, same, X, Y, mask))
+        ours = cross_entropy(cells.forward(m, X).z, Y, mask)
+        assert abs(ours - ref) < 1e-10, (cell, ours, ref)
+        fns = [rnnviz_step(m, X, Y, mask, args.optimizer),
+               torch_step(torch, same, X, Y, mask, args.optimizer),
+               torch_step(torch, usual_net(torch, cell), X, Y, mask, args.optimizer)]
+        rounds = np.array([median_times(fns, args.repeat) for _ in range(args.rounds)])
+        r, s, u = np.median(rounds, axis=0)
+        print(f"{cell:<6} {r * 1e3:>8.3f}ms {s * 1e3:>9.3f}ms {u * 1e3:>10.3f}ms "
+              f"{r / s:>11.2f} {r / u:>12.2f}   rounds (ms): "
+              + " | ".join(" ".join(f"{x * 1e3:.2f}" for x in row) for row in rounds))
+    print("load average after:  {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     return 0
 
 

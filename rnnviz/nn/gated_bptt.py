@@ -59,17 +59,22 @@ def walk(step_back: StepBack, m, fw, dsV: np.ndarray, n_states: int):
     """Full BPTT: -> (dpre, drec, dgates, totals per state, initial-state errors)."""
     T, B, H = dsV.shape
     GH = m.W.shape[0]
-    dpre, drec, dgates = (np.empty((T, B, GH)) for _ in range(3))
+    dpre, dgates = np.empty((T, B, GH)), np.empty((T, B, GH))
+    drec = None
     totals = [np.empty((T, B, H)) for _ in range(n_states)]
     carry = [np.zeros((B, H)) for _ in range(n_states)]
     for j in range(T - 1, -1, -1):
         carry[0] = carry[0] + dsV[j]
         st = step_back(m, fw, j, tuple(carry))
-        dpre[j], drec[j], dgates[j] = st.dpre, st.drec, st.dgates
+        if drec is None:            # the LSTM's drec is its dpre: one array, one copy a step
+            drec = dpre if st.drec is st.dpre else np.empty((T, B, GH))
+        dpre[j], dgates[j] = st.dpre, st.dgates
+        if drec is not dpre:
+            drec[j] = st.drec
         for total, x in zip(totals, st.total):
             total[j] = x
         carry = list(st.prev)
-    return dpre, drec, dgates, totals, carry
+    return dpre, dpre if drec is None else drec, dgates, totals, carry   # T = 0: empty
 
 
 def per_output(step_back: StepBack, m, fw, dsV: np.ndarray, n_states: int, k=None):

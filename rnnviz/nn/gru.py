@@ -42,17 +42,18 @@ gates are stacked r, z, n (n = our s̃) like ours, so no permutation:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Mapping
 
 import numpy as np
 
-from . import activations, gated_bptt
+from . import activations, gated_bptt, gated_model
 from .cell_names import GRU_GATES
 from .forward import softmax
 from .gated_model import CellTrace, GatedModel, init_gated, initial_state, make_trace, time_major
 
 STATES = ("s",)
-SIGMOID, TANH = activations.get("sigmoid").f, activations.get("tanh").f
+SIGMOID, TANH = gated_model.gate_sigmoid, activations.get("tanh").f
 
 
 @dataclass(frozen=True, eq=False)
@@ -88,6 +89,23 @@ class Forward:
     z: np.ndarray       # (T, B, K) V s_t + c
     o: np.ndarray       # (T, B, K)
 
+    # What every step back multiplies by, computed for all T steps at once (one
+    # NumPy call each instead of one per step) the first time BPTT asks.
+    @cached_property
+    def one_minus(self) -> np.ndarray:
+        """(T, B, 3H) 1 - r_t, 1 - ζ_t, 1 - s̃_t²."""
+        g = self.gates
+        out = 1.0 - g
+        H = g.shape[-1] // 3
+        np.subtract(1.0, g[..., 2 * H:] * g[..., 2 * H:], out=out[..., 2 * H:])
+        return out
+
+    @cached_property
+    def s_minus_cand(self) -> np.ndarray:
+        """(T, B, H) s_{t-1} - s̃_t."""
+        H = self.hn.shape[-1]
+        return self.s[:-1] - self.gates[..., 2 * H:]
+
 
 def forward(m: GRU, X, s0=None) -> Forward:
     """Run the GRU over ``X`` (B, T) word ids; ``s0`` (H,) or (B, H), default 0."""
@@ -100,14 +118,22 @@ def forward(m: GRU, X, s0=None) -> Forward:
     s = np.empty((T + 1, B, H))
     s[0] = initial_state(s0, B, H)
     WT = m.W.T
-    for t in range(T):
-        rec = s[t] @ WT                               # W s_{t-1}, all three blocks
-        hn[t] = rec[:, 2 * H:] + m.bh
-        g = gates[t]
-        SIGMOID(pre_in[t, :, :2 * H] + rec[:, :2 * H], out=g[:, :2 * H])
-        TANH(pre_in[t, :, 2 * H:] + g[:, :H] * hn[t], out=g[:, 2 * H:])
-        keep = g[:, H:2 * H]
-        s[t + 1] = (1.0 - keep) * g[:, 2 * H:] + keep * s[t]
+    rec, a, new = np.empty((B, 3 * H)), np.empty((B, 2 * H)), np.empty((B, H))  # reused
+    with np.errstate(over="ignore"):                 # gate_sigmoid: e^(-a) may be inf
+        for t in range(T):
+            np.matmul(s[t], WT, out=rec)              # W s_{t-1}, all three blocks
+            np.add(rec[:, 2 * H:], m.bh, out=hn[t])
+            g = gates[t]
+            np.add(pre_in[t, :, :2 * H], rec[:, :2 * H], out=a)
+            SIGMOID(a, out=g[:, :2 * H])
+            np.multiply(g[:, :H], hn[t], out=new)
+            new += pre_in[t, :, 2 * H:]
+            TANH(new, out=g[:, 2 * H:])
+            keep = g[:, H:2 * H]                      # s_t = (1 - ζ_t) ⊙ s̃_t + ζ_t ⊙ s_{t-1}
+            np.subtract(1.0, keep, out=new)
+            new *= g[:, 2 * H:]
+            np.multiply(keep, s[t], out=s[t + 1])
+            s[t + 1] += new
     z = s[1:] @ m.V.T + m.c
     return Forward(x, gates, hn, s, z, softmax(z))
 
@@ -122,17 +148,25 @@ def step_back(m: GRU, fw: Forward, j: int, carry) -> gated_bptt.Step:
     """One step back (0-based step j): ``carry`` = (∂L/∂s_{j+1},), any leading axes."""
     (ds,) = carry
     H = m.H
-    reset, keep, cand = (fw.gates[j][:, g * H:(g + 1) * H] for g in range(3))
-    dcand = ds * (1.0 - keep)
-    dkeep = ds * (fw.s[j] - cand)
-    da_cand = dcand * (1.0 - cand * cand)
-    dreset = da_cand * fw.hn[j]
-    da_reset = dreset * reset * (1.0 - reset)
-    da_keep = dkeep * keep * (1.0 - keep)
-    dgates = np.concatenate([dreset, dkeep, dcand], axis=-1)
-    dpre = np.concatenate([da_reset, da_keep, da_cand], axis=-1)
-    drec = np.concatenate([da_reset, da_keep, da_cand * reset], axis=-1)
-    return gated_bptt.Step(dpre, drec, dgates, (ds * keep + drec @ m.W,), (ds,))
+    reset, keep = fw.gates[j][:, :H], fw.gates[j][:, H:2 * H]
+    one_minus = fw.one_minus[j]                       # 1 - r, 1 - ζ, 1 - s̃²
+    shape = ds.shape[:-1] + (3 * H,)
+    dgates, dpre, drec = np.empty(shape), np.empty(shape), np.empty(shape)
+    dreset, dkeep, dcand = (dgates[..., g * H:(g + 1) * H] for g in range(3))
+    da_reset, da_keep, da_cand = (dpre[..., g * H:(g + 1) * H] for g in range(3))
+    np.multiply(ds, one_minus[:, H:2 * H], out=dcand)
+    np.multiply(ds, fw.s_minus_cand[j], out=dkeep)
+    np.multiply(dcand, one_minus[:, 2 * H:], out=da_cand)
+    np.multiply(da_cand, fw.hn[j], out=dreset)
+    np.multiply(dreset, reset, out=da_reset)
+    da_reset *= one_minus[:, :H]
+    np.multiply(dkeep, keep, out=da_keep)
+    da_keep *= one_minus[:, H:2 * H]
+    drec[..., :2 * H] = dpre[..., :2 * H]
+    np.multiply(da_cand, reset, out=drec[..., 2 * H:])
+    prev = drec @ m.W
+    prev += ds * keep
+    return gated_bptt.Step(dpre, drec, dgates, (prev,), (ds,))
 
 
 def bptt(m: GRU, fw: Forward, Y, mask=None, *, truncate: int | None = None,

@@ -45,17 +45,18 @@ candidate g = our C̃, output) and two biases that only appear summed:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Mapping
 
 import numpy as np
 
-from . import activations, gated_bptt
+from . import activations, gated_bptt, gated_model
 from .cell_names import LSTM_GATES
 from .forward import softmax
 from .gated_model import CellTrace, GatedModel, init_gated, initial_state, make_trace, time_major
 
 STATES = ("s", "C")
-SIGMOID, TANH = activations.get("sigmoid").f, activations.get("tanh").f
+SIGMOID, TANH = gated_model.gate_sigmoid, activations.get("tanh").f
 _TORCH_GATES = ("input", "forget", "cand", "out")     # PyTorch's i, f, g, o
 
 
@@ -91,6 +92,22 @@ class Forward:
     z: np.ndarray       # (T, B, K) V s_t + c
     o: np.ndarray       # (T, B, K) softmax(z_t)
 
+    # What every step back multiplies by, computed for all T steps at once (one
+    # NumPy call each instead of one per step) the first time BPTT asks.
+    @cached_property
+    def slope(self) -> np.ndarray:
+        """(T, B, 4H) σ'(a) = g (1 - g) for φ, i, ω and tanh'(a) = 1 - C̃² for C̃."""
+        g = self.gates
+        out = g * (1.0 - g)
+        cand = _blocks(g.shape[-1] // 4)[2]
+        np.subtract(1.0, g[..., cand] * g[..., cand], out=out[..., cand])
+        return out
+
+    @cached_property
+    def dtanhC(self) -> np.ndarray:
+        """(T, B, H) 1 - tanh²(C_t)."""
+        return 1.0 - self.tanhC * self.tanhC
+
 
 def _blocks(H: int):
     return [slice(g * H, (g + 1) * H) for g in range(4)]
@@ -101,21 +118,27 @@ def forward(m: LSTM, X, s0=None, C0=None) -> Forward:
     x = time_major(m, X)
     T, B = x.shape
     H = m.H
-    _, _, cand, _ = _blocks(H)
+    sig1, sig2, cand = slice(0, 2 * H), slice(3 * H, 4 * H), _blocks(H)[2]   # σ: φ, i | ω
     pre_in = m.U.T[x] + m.b                           # (T, B, 4H) U x_t + b
     gates = np.empty((T, B, 4 * H))
     s, C = np.empty((T + 1, B, H)), np.empty((T + 1, B, H))
     s[0], C[0] = initial_state(s0, B, H), initial_state(C0, B, H)
     tanhC = np.empty((T, B, H))
     WT = m.W.T
-    for t in range(T):
-        a = pre_in[t] + s[t] @ WT                     # every gate's pre-activation
-        g = gates[t]
-        SIGMOID(a, out=g)
-        TANH(a[:, cand], out=g[:, cand])
-        C[t + 1] = g[:, :H] * C[t] + g[:, H:2 * H] * g[:, cand]
-        TANH(C[t + 1], out=tanhC[t])
-        s[t + 1] = g[:, 3 * H:] * tanhC[t]
+    a, ic = np.empty((B, 4 * H)), np.empty((B, H))   # reused every step: no allocations
+    with np.errstate(over="ignore"):                 # gate_sigmoid: e^(-a) may be inf
+        for t in range(T):
+            np.matmul(s[t], WT, out=a)                # every gate's pre-activation
+            a += pre_in[t]
+            g = gates[t]
+            SIGMOID(a[:, sig1], out=g[:, sig1])       # σ on φ, i and ω only: the C̃
+            SIGMOID(a[:, sig2], out=g[:, sig2])       # block is tanh's
+            TANH(a[:, cand], out=g[:, cand])
+            np.multiply(g[:, :H], C[t], out=C[t + 1])  # C_t = φ_t ⊙ C_{t-1} + i_t ⊙ C̃_t
+            np.multiply(g[:, H:2 * H], g[:, cand], out=ic)
+            C[t + 1] += ic
+            TANH(C[t + 1], out=tanhC[t])
+            np.multiply(g[:, sig2], tanhC[t], out=s[t + 1])
     z = s[1:] @ m.V.T + m.c
     return Forward(x, gates, C, tanhC, s, z, softmax(z))
 
@@ -131,13 +154,17 @@ def step_back(m: LSTM, fw: Forward, j: int, carry) -> gated_bptt.Step:
     C_{j+1} from C_{j+2}), any leading axes before (B, H)."""
     ds, dC_in = carry
     H = m.H
-    forget, inp, cand, out = (fw.gates[j][:, sl] for sl in _blocks(H))
-    tC = fw.tanhC[j]
-    dC = dC_in + ds * out * (1.0 - tC * tC)
-    dgates = np.concatenate([dC * fw.C[j], dC * cand, dC * inp, ds * tC], axis=-1)
-    slope = np.concatenate([forget * (1.0 - forget), inp * (1.0 - inp), 1.0 - cand * cand,
-                            out * (1.0 - out)], axis=-1)
-    dpre = dgates * slope
+    forget, inp, cand, _ = (fw.gates[j][:, sl] for sl in _blocks(H))
+    out, tC, C_prev = fw.gates[j][:, 3 * H:], fw.tanhC[j], fw.C[j]
+    dC = ds * out
+    dC *= fw.dtanhC[j]
+    dC += dC_in                                       # ∂L/∂C_t
+    dgates = np.empty(dC.shape[:-1] + (4 * H,))
+    np.multiply(dC, C_prev, out=dgates[..., :H])      # φ, i, C̃, ω
+    np.multiply(dC, cand, out=dgates[..., H:2 * H])
+    np.multiply(dC, inp, out=dgates[..., 2 * H:3 * H])
+    np.multiply(ds, tC, out=dgates[..., 3 * H:])
+    dpre = dgates * fw.slope[j]
     return gated_bptt.Step(dpre, dpre, dgates, (dpre @ m.W, dC * forget), (ds, dC))
 
 
