@@ -108,3 +108,29 @@ def compare_flow(norms: Mapping[str, np.ndarray]) -> FlowVerdict:
     other = min(first, key=first.get)
     factor = first[best] / first[other] if first[other] > 0 else float("inf")
     return FlowVerdict("gap" if factor >= GAP else "no_gap", best, other, factor, T)
+
+
+@dataclass(frozen=True)
+class MemoryVerdict:
+    """What the memory curves show: "gap" or "no_gap", and the numbers said."""
+    code: str
+    best: str
+    worst: str
+    best_acc: float      # mean over d, 0..1
+    worst_acc: float
+    lowest: float        # the lowest accuracy of any cell at any d
+    at_end: dict         # cell -> accuracy at the largest d
+
+
+MEMORY_GAP = 0.05        # mean accuracies closer than 5 points: no gap
+
+
+def memory_verdict(result) -> MemoryVerdict:
+    """Compare the cells' accuracy curves of ``training.memory.Result``."""
+    acc = {cell: result.accuracy(cell) for cell in result.correct}
+    mean = {cell: float(np.mean(a)) for cell, a in acc.items()}
+    best, worst = max(mean, key=mean.get), min(mean, key=mean.get)
+    lowest = float(min(np.min(a) for a in acc.values()))
+    code = "gap" if mean[best] - mean[worst] >= MEMORY_GAP else "no_gap"
+    return MemoryVerdict(code, best, worst, mean[best], mean[worst], lowest,
+                         {cell: float(a[-1]) for cell, a in acc.items()})
