@@ -84,7 +84,8 @@ def make_cell_diagram(tr, t: int, *, look: style.Look = style.Look(),
                                 ayref="y", showarrow=True, arrowhead=2, arrowsize=1.2,
                                 arrowwidth=2, arrowcolor=look.muted, text="",
                                 standoff=gate_size / 2 + 2 if b in means else 12,
-                                startstandoff=gate_size / 2 + 2 if a in means else 0))
+                                startstandoff=gate_size / 2 + 2 if a in means
+                                else look.scaled(1.6) if a in ("C0", "s0") else 0))
     for key, op in OPS.items():
         if key in nodes:
             annotations.append(dict(x=nodes[key][0], y=nodes[key][1], text=op, showarrow=False,

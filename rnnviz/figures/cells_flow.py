@@ -53,9 +53,11 @@ def make_cells_flow(norms: Mapping[str, np.ndarray], tokens: Sequence[str], *,
     axis_font = dict(size=look.scaled(0.8))
     title_font = dict(size=look.scaled(0.9))
     layout = style.base_layout(look, height=height or look.scaled(24),
-                               title=text("cells.fig.flow_title", lang, T=T,
-                                          word=words[-1]),
-                               margin=dict(l=look.scaled(4.5), r=10, t=look.scaled(3.2),
+                               title=text("cells.fig.flow_title", lang, T=T)
+                               + "<br><span style='font-size:0.8em'>"
+                               + text("cells.fig.flow_subtitle", lang, word=words[-1])
+                               + "</span>",
+                               margin=dict(l=look.scaled(4.5), r=10, t=look.scaled(4.4),
                                            b=look.scaled(4.0)))
     layout["showlegend"] = True
     return style.figure(traces, dict(
@@ -67,6 +69,7 @@ def make_cells_flow(norms: Mapping[str, np.ndarray], tokens: Sequence[str], *,
                    fixedrange=True, zeroline=False,
                    title=dict(text=text("cells.fig.flow_axis_k", lang), font=title_font)),
         yaxis=dict(type="log", exponentformat="power", fixedrange=True, tickfont=axis_font,
+                   dtick=mag.decade_step(*norms.values()),
                    gridcolor="rgba(128,128,128,0.25)",
                    title=dict(text=text("cells.fig.flow_axis_norm", lang, T=T),
                               font=title_font)),

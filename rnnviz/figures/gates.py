@@ -89,10 +89,10 @@ def make_gates(tr, t: int, *, look: style.Look = style.Look(),
     scales = text("cells.fig.gate_scales_lstm" if cell == "lstm" else "cells.fig.gate_scales_gru",
                   lang, cmax=f"{c_max:.2f}")
     panel_px = max(look.scaled(4.5), 4 * H)
-    layout = style.base_layout(look, height=height or int(n * panel_px + look.scaled(6)),
+    layout = style.base_layout(look, height=height or int(n * panel_px + look.scaled(7.2)),
                                title=text("cells.fig.gates_title", lang, cell=cell.upper(), t=t)
                                + f"<br><span style='font-size:0.8em'>{scales}</span>",
-                               margin=dict(l=look.scaled(3.2), r=10, t=look.scaled(4.2),
+                               margin=dict(l=look.scaled(3.2), r=10, t=look.scaled(5.4),
                                            b=look.scaled(2.2)))
     return style.figure(traces, dict(**layout, **axes, shapes=shapes, dragmode=False,
                                      meta=dict(kind="cells_gates", cell=cell, t=t, T=T,

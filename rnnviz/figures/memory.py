@@ -3,7 +3,9 @@ stands, for the small RNN, LSTM and GRU trained on the memory task
 (``training.memory``; the numbers are ``rnnviz/data/memory.json``'s).
 
 One line per cell over d = 2 … 20, chance (50 %) dashed, and the distance of the
-member tagged live on the page marked with a vertical line.
+member tagged live on the page marked with a vertical line. The cells' points are
+drawn a little apart along d (``DODGE``) so that equal accuracies do not hide each
+other; the hover says the true d.
 """
 from __future__ import annotations
 
@@ -15,16 +17,19 @@ from ..training.memory import Result
 from . import style
 from .cells_flow import COLOURS, DASHES, SYMBOLS
 
+DODGE = 0.12            # d units between the cells' points
+
 
 def make_memory(result: Result, d: int | None = None, *, look: style.Look = style.Look(),
                 height: int | None = None) -> go.Figure:
     """Accuracy (last word right, %) against d per cell; ``d``: the live member's."""
     lang = look.lang
     traces = []
-    for cell in result.correct:
+    for i, cell in enumerate(result.correct):
         acc = 100 * result.accuracy(cell)
+        shift = DODGE * (i - (len(result.correct) - 1) / 2)
         traces.append(dict(
-            type="scatter", x=result.d, y=list(acc), mode="lines+markers", name=NAMES[cell],
+            type="scatter", x=[dd + shift for dd in result.d], y=list(acc), mode="lines+markers", name=NAMES[cell],
             line=dict(color=COLOURS[cell], width=3, dash=DASHES[cell]),
             marker=dict(size=look.scaled(0.55), color=COLOURS[cell], symbol=SYMBOLS[cell]),
             hoverinfo="text", hovertext=[

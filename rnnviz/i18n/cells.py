@@ -127,15 +127,15 @@ STRINGS = {
     "cells.numbers.step": {"en": "k", "zh": "k"},
     "cells.numbers.word": {"en": "word", "zh": "词"},
     # --- figures -------------------------------------------------------------------------
-    "cells.fig.gates_title": {"en": "{cell}: the gates over the sentence (step {t} outlined)",
-                              "zh": "{cell}：整个句子上的门（第 {t} 步加框）"},
+    "cells.fig.gates_title": {"en": "{cell}: the gates, step {t} outlined",
+                              "zh": "{cell}：门（第 {t} 步加框）"},
     "cells.fig.gate_scales_lstm": {
-        "en": "φ, i, ω: 0 (closed, white) … 1 (open, green); C̃: −1 blue … 1 red; "
+        "en": "φ, i, ω: 0 (closed, white) … 1 (open, green)<br>C̃: −1 blue … 1 red; "
               "C: ±{cmax}, blue < 0 < red",
-        "zh": "φ、i、ω：0（关，白）… 1（开，绿）；C̃：−1 蓝 … 1 红；C：±{cmax}，蓝 < 0 < 红"},
+        "zh": "φ、i、ω：0（关，白）… 1（开，绿）<br>C̃：−1 蓝 … 1 红；C：±{cmax}，蓝 < 0 < 红"},
     "cells.fig.gate_scales_gru": {
-        "en": "r, ζ: 0 (closed, white) … 1 (open, green); s̃: −1 blue … 1 red",
-        "zh": "r、ζ：0（关，白）… 1（开，绿）；s̃：−1 蓝 … 1 红"},
+        "en": "r, ζ: 0 (closed, white) … 1 (open, green)<br>s̃: −1 blue … 1 red",
+        "zh": "r、ζ：0（关，白）… 1（开，绿）<br>s̃：−1 蓝 … 1 红"},
     "cells.fig.gate_hover": {"en": "{name}, step %{{x}}, unit %{{y}}: %{{z:.3f}}",
                              "zh": "{name}，第 %{{x}} 步，单元 %{{y}}：%{{z:.3f}}"},
     "cells.fig.diagram_title": {"en": "{cell} at step {t} ({word})",
@@ -145,17 +145,17 @@ STRINGS = {
         "zh": "{name}，{H} 个单元：最小 {lo}，平均 {mean}，最大 {hi}"},
     "cells.fig.formula_title": {"en": "{cell}, step {t} ({word}): one gate with its numbers",
                                 "zh": "{cell} 第 {t} 步（{word}）：一个门及其数值"},
-    "cells.fig.flow_title": {"en": "‖∂L<sub>{T}</sub>/∂s<sub>k</sub>‖: the error of the last "
-                                   "word ({word}) at each earlier step",
-                             "zh": "‖∂L<sub>{T}</sub>/∂s<sub>k</sub>‖：最后一个词（{word}）"
-                                   "的误差在每个更早的步"},
+    "cells.fig.flow_title": {"en": "‖∂L<sub>{T}</sub>/∂s<sub>k</sub>‖ of the three cells",
+                             "zh": "三种单元的 ‖∂L<sub>{T}</sub>/∂s<sub>k</sub>‖"},
+    "cells.fig.flow_subtitle": {"en": "the last word's ({word}) error at each earlier step",
+                                "zh": "最后一个词（{word}）的误差在每个更早的步"},
     "cells.fig.flow_point": {"en": "{cell}: ‖∂L<sub>{T}</sub>/∂s<sub>{k}</sub>‖ = {v} ({wk})",
                              "zh": "{cell}：‖∂L<sub>{T}</sub>/∂s<sub>{k}</sub>‖ = {v}（{wk}）"},
     "cells.fig.flow_axis_k": {"en": "step k", "zh": "步 k"},
     "cells.fig.flow_axis_norm": {"en": "‖∂L<sub>{T}</sub>/∂s<sub>k</sub>‖ (log)",
                                  "zh": "‖∂L<sub>{T}</sub>/∂s<sub>k</sub>‖（对数）"},
-    "cells.fig.memory_title": {"en": "Last word tagged right, by distance to its deciding word",
-                               "zh": "最后一个词标对的比例，按它与决定词的距离"},
+    "cells.fig.memory_title": {"en": "Last word right, by distance d",
+                               "zh": "最后一个词标对的比例（按距离 d）"},
     "cells.fig.memory_point": {"en": "{cell}, d = {d}: {c} of {n} right ({acc} %)",
                                "zh": "{cell}，d = {d}：{n} 个中对 {c} 个（{acc} %）"},
     "cells.fig.memory_axis_d": {"en": "d: tokens back to the deciding word",

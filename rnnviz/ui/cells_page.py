@@ -125,9 +125,10 @@ def gates_table(ctx: Context, tgs: dict[str, Tagging], t: int) -> None:
 def formula(ctx: Context, tgs: dict[str, Tagging], t: int) -> None:
     """The chosen gate's formula at step t with its numbers (the gate kept in the URL)."""
     lang = ctx.lang
+    where, _ = st.columns([3, 2])       # its columns of numbers read better close together
     context.seed_from_url(GATE_KEY)
     st.session_state.setdefault(GATE_KEY, GATE.default)
-    option = st.selectbox(text("cells.gate.pick", lang), GATE.choices, key=GATE_KEY,
+    option = where.selectbox(text("cells.gate.pick", lang), GATE.choices, key=GATE_KEY,
                           format_func=lambda o: gate_label(o, lang))
     context.keep_in_url(GATE_KEY, option, GATE.default)
     cell, gate = option.split(":")
@@ -135,7 +136,7 @@ def formula(ctx: Context, tgs: dict[str, Tagging], t: int) -> None:
     terms = lc.gate_terms(tr, gate, t)
     fig = views.figure(ctx, ("cells_formula", option, t),
                        lambda: make_gate_formula(terms, tr.tokens[t - 1], look=ctx.look))
-    views.chart(fig, key="cells_formula", ctx=ctx, t=t,
+    views.chart(fig, key="cells_formula", ctx=ctx, t=t, where=where,
                 alt=text("alt.cells_formula", lang, gate=gate_label(option, lang), t=t,
                          word=tr.tokens[t - 1]))
 
@@ -208,10 +209,8 @@ def _memory_sentence(v: lc.MemoryVerdict, result, lang: str) -> str:
 
 
 def _use_member(sentence: str) -> None:
-    """on_click: the member goes into the sentence box (bound to ?s=), its last word
-    selected."""
+    """on_click: the member goes into the sentence box (bound to ?s=)."""
     st.session_state["s"] = sentence
-    st.session_state[steps.T_KEY] = len(sentence.split())
     st.session_state[steps.PLAYING_KEY] = False
 
 
