@@ -57,9 +57,10 @@ def make_cells_flow(norms: Mapping[str, np.ndarray], tokens: Sequence[str], *,
                                + "<br><span style='font-size:0.8em'>"
                                + text("cells.fig.flow_subtitle", lang, word=words[-1])
                                + "</span>",
-                               margin=dict(l=look.scaled(4.5), r=10, t=look.scaled(4.4),
+                               margin=dict(l=look.scaled(4.5), r=10, t=look.scaled(5.2),
                                            b=look.scaled(4.0)))
     layout["showlegend"] = True
+    layout["title"].update(yref="container", y=1.0, yanchor="top", pad=dict(t=look.scaled(1.3)))
     return style.figure(traces, dict(
         **layout, dragmode=False,
         legend=dict(orientation="h", x=0, y=-0.2, yanchor="top", font=axis_font),

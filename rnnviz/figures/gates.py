@@ -92,8 +92,10 @@ def make_gates(tr, t: int, *, look: style.Look = style.Look(),
     layout = style.base_layout(look, height=height or int(n * panel_px + look.scaled(7.2)),
                                title=text("cells.fig.gates_title", lang, cell=cell.upper(), t=t)
                                + f"<br><span style='font-size:0.8em'>{scales}</span>",
-                               margin=dict(l=look.scaled(3.2), r=10, t=look.scaled(5.4),
+                               margin=dict(l=look.scaled(3.2), r=10, t=look.scaled(6.0) + 8,
                                            b=look.scaled(2.2)))
+    # a three-line title hangs from the top of the figure, clear of the first panel
+    layout["title"].update(yref="container", y=1.0, yanchor="top", pad=dict(t=look.scaled(1.3)))
     return style.figure(traces, dict(**layout, **axes, shapes=shapes, dragmode=False,
                                      meta=dict(kind="cells_gates", cell=cell, t=t, T=T,
                                                keys=[k for k, _ in rows])))
