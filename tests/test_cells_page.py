@@ -186,3 +186,22 @@ def test_the_url_keeps_t_the_sentence_the_gate_and_d():
     at.button(key="cells_use_member").click().run()
     assert not at.exception, at.exception
     assert at.text_input(key="s").value == memory.text_of(memory.member(12))
+
+
+def test_presenter_view_and_the_chinese_interface():
+    """Presenter view: no figure text under 19 px. Chinese: no English left but the
+    cells' names, the tags, the memory task's own (English) words and its command."""
+    import json
+
+    from test_lecture import english_words, font_sizes, visible_texts
+
+    from rnnviz.ui import context
+    at = run_app(page="pages/cells.py", s="我 吃 苹果 和 香蕉", present="true", lang="zh")
+    assert not at.exception, at.exception
+    for c in at.get("plotly_chart"):
+        assert min(font_sizes(json.loads(c.proto.spec))) >= context.PRESENTER_MIN, c.key
+    task = {w for w, _ in memory.FILLERS} | {c[0] for c in memory.CUES} | {memory.TARGET}
+    allowed = {"LSTM", "GRU", "python", "memory", *task, *at.session_state["_cells_taggings"]
+               [1]["rnn"].trace.model.tags}
+    leftovers = {w for s in visible_texts(at) for w in english_words(s)}
+    assert leftovers <= allowed, sorted(leftovers - allowed)

@@ -1,4 +1,4 @@
-"""``python -m rnnviz`` — the command line: gradcheck, train, tag, eval (one module
+"""``python -m rnnviz`` — the command line: gradcheck, train, tag, eval, memory (one module
 per command; ``common`` holds what they share)."""
 from __future__ import annotations
 
