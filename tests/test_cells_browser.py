@@ -64,3 +64,20 @@ def test_screenshots(browser, app_server, name, width, height, query):
     assert page.locator("[data-testid='stException']").count() == 0
     screenshot(page, f"cells-{name}")
     context.close()
+
+
+def test_the_offline_html_carries_this_pages_figures(page, app_server):
+    """Share & export → this view as HTML: the cells page's own figures (its diagrams,
+    gates, formula, flow and memory), not the network page's."""
+    from test_lecture_browser import download, open_share
+    page.goto(f"{app_server.base}/cells?lang=en&s={urllib.parse.quote('I eat fish')}&t=2"
+              "&cells_gate=gru%3Aupdate")
+    settle(page)
+    open_share(page)
+    name, body = download(page, page.locator(".st-key-lecture_dl_html button").first.click)
+    assert name.startswith("rnnviz_cells_I-eat-fish_t2")
+    html = body.decode("utf-8")
+    assert html.count("Plotly.newPlot(") == 7          # 2 diagrams, 2 gate maps, 3 more
+    for kind in ("cells_diagram", "cells_gates", "cells_formula", "cells_flow", "cells_memory"):
+        assert kind in html, kind
+    assert "update" in html and "cells_formula" in html

@@ -1,9 +1,8 @@
 """The LSTM & GRU page's glue: the sentence through the RNN, the LSTM and the GRU.
 
 The RNN is this session's model (``ctx.tagging``); the LSTM and the GRU are the
-shipped taggers (``resources.cell_model``, shared and read-only), run on the same
-tokens (``lessons.cells.retag``). The three taggings and their gradient flows are
-kept per session with ``memo.session_memo`` while the tagging stays the same. The
+shipped taggers, run on the same tokens (``lessons.cells.retag``); the three
+taggings and their gradient flows are ``cells_state``'s. The
 memory section draws ``rnnviz/data/memory.json`` and tags one member of its family
 live with the task's small models (``resources.memory``). Every chart has a table
 of its numbers under it (``numbers_table``), the page's text alternatives.
@@ -28,25 +27,11 @@ from ..nn.cells import NAMES
 from ..training import memory as mem
 from ..training.tagger import Tagging, tag_text
 from . import context, resources, session_keys, steps, urlstate, views
+from .cells_state import GATED, flows, taggings  # noqa: F401  (the page calls taggings)
 from .context import Context
-from .memo import session_memo
 
-GATED = ("lstm", "gru")
 GATE_KEY, D_KEY = "cells_gate", "cells_d"           # URL fields (urlstate)
 GATE = urlstate.BY_NAME[GATE_KEY]
-
-
-def taggings(ctx: Context) -> dict[str, Tagging]:
-    """{"rnn", "lstm", "gru"} -> the sentence's tagging by each (kept while it stays)."""
-    return session_memo(session_keys.CELLS_TAGGINGS, (ctx.tagging,), lambda: {
-        "rnn": ctx.tagging,
-        **{cell: lc.retag(ctx.tagging, resources.cell_model(cell)) for cell in GATED}})
-
-
-def flows(ctx: Context, tgs: dict[str, Tagging]) -> dict[str, np.ndarray]:
-    """cell -> ‖∂L_T/∂s_k‖, k = 1..T."""
-    return session_memo(session_keys.CELLS_FLOWS, (ctx.tagging,), lambda: {
-        cell: lc.flow_to_last(tg.trace) for cell, tg in tgs.items()})
 
 
 def numbers_table(label_text: str, heads: list[str], rows: list[list[str]], key: str) -> None:
