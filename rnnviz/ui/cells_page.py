@@ -173,7 +173,8 @@ def memory_section(ctx: Context) -> None:
     field = urlstate.BY_NAME[D_KEY]
     d = st.slider(text("cells.memory.d", lang), int(field.lo), int(field.hi), field.default,
                   key=D_KEY, bind="query-params")
-    views.chart(make_memory(result, d, look=look), key="cells_memory", ctx=ctx,
+    fig = views.figure(ctx, ("cells_memory", d), lambda: make_memory(result, d, look=look))
+    views.chart(fig, key="cells_memory", ctx=ctx,
                 alt=text("alt.cells_memory", lang))
     heads = ["d", *(NAMES[c] for c in result.correct)]
     rows = [[str(dd), *(f"{result.correct[c][i]}/{result.n[i]}" for c in result.correct)]
