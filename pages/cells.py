@@ -6,8 +6,8 @@ import functools
 import streamlit as st
 
 from rnnviz.i18n import text
-from rnnviz.ui import lead, resources, shell, views
 from rnnviz.ui import cells_page as cp
+from rnnviz.ui import lead, resources, shell, views
 
 ctx = shell.sentence_page()         # stops with a prompt while the box is blank
 lang = ctx.lang

@@ -8,8 +8,8 @@ page in AppTest (en and zh, 1, 5 and 50 tokens, hostile text, the URL's t and s)
 import numpy as np
 import plotly.graph_objects as go
 import pytest
-
 from conftest import run_app
+
 from rnnviz.figures.cell_diagram import make_cell_diagram
 from rnnviz.figures.cells_flow import make_cells_flow
 from rnnviz.figures.gate_formula import make_gate_formula

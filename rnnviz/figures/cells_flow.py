@@ -8,7 +8,7 @@ non-finite norms have no logarithm and are left out (said on hover of the rest).
 """
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import plotly.graph_objects as go

@@ -12,8 +12,8 @@ the numbers exist for any sentence; the labels are ``nn.cell_names``'.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Mapping
 
 import numpy as np
 

@@ -21,8 +21,8 @@ writes the result to ``rnnviz/data/memory.json`` and the three models to
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
-from typing import Sequence
 
 import numpy as np
 
