@@ -15,7 +15,7 @@ from rnnviz.figures.cells_flow import make_cells_flow
 from rnnviz.figures.gate_formula import make_gate_formula
 from rnnviz.figures.gates import make_gates
 from rnnviz.figures.memory import make_memory
-from rnnviz.figures.style import Look
+from rnnviz.figures.style import Look, fmt
 from rnnviz.lessons import cells as lc
 from rnnviz.nn import bptt, gru, lstm
 from rnnviz.nn.cell_names import LABELS
@@ -205,3 +205,32 @@ def test_presenter_view_and_the_chinese_interface():
                [1]["rnn"].trace.model.tags}
     leftovers = {w for s in visible_texts(at) for w in english_words(s)}
     assert leftovers <= allowed, sorted(leftovers - allowed)
+
+
+def test_the_tables_of_numbers_say_what_the_charts_show():
+    """Opened, the text alternatives hold the charts' numbers: the formula's terms, the
+    gates at step t, the flow's norms, the memory counts (and the share panel's link
+    carries the page's fields)."""
+    from streamlit.testing.v1 import AppTest
+
+    from conftest import APP
+    from rnnviz.ui import session_keys as sk
+    from rnnviz.ui import shell
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in dict(s="I eat fish", t="2", lang="en").items():
+        at.query_params[k] = v
+    for key in (sk.CELLS_FORMULA_NUMBERS, sk.CELLS_GATES_NUMBERS, sk.CELLS_FLOW_NUMBERS,
+                sk.CELLS_MEMORY_NUMBERS, shell.SHARE_KEY):
+        at.session_state[key] = True
+    at.run()
+    at.switch_page("pages/cells.py").run()
+    assert not at.exception, at.exception
+    tables = [m.value for m in at.markdown if m.value.startswith("| ")]
+    assert len(tables) == 4
+    tr = lc.retag(tag_text(builtin.load_default(), "I eat fish"), builtin.load_cell("lstm")).trace
+    terms = lc.gate_terms(tr, "forget", 2)
+    formula = next(t for t in tables if "U_φ x_2" in t)
+    assert fmt(terms.a[0]) in formula.splitlines()[2]          # unit 1's sum, as drawn
+    assert "| 20 | 20/20 | 20/20 | 20/20 |" in " ".join(tables)
+    link = next(c.value for c in at.code if "?" in c.value)
+    assert "/cells?" in link and "cells_gate=lstm%3Aforget" in link and "t=2" in link

@@ -120,6 +120,8 @@ STRINGS = {
     # --- text alternatives (tables) ------------------------------------------------------
     "cells.numbers.gates": {"en": "The gates of step {t} as numbers",
                             "zh": "第 {t} 步的门（数字）"},
+    "cells.numbers.formula": {"en": "The formula of {name} as numbers",
+                              "zh": "{name} 的公式（数字）"},
     "cells.numbers.flow": {"en": "The gradient flow as numbers", "zh": "梯度流（数字）"},
     "cells.numbers.memory": {"en": "The memory measurements as numbers",
                              "zh": "记忆实测（数字）"},

@@ -124,6 +124,15 @@ def formula(ctx: Context, tgs: dict[str, Tagging], t: int) -> None:
     views.chart(fig, key="cells_formula", ctx=ctx, t=t, where=where,
                 alt=text("alt.cells_formula", lang, gate=gate_label(option, lang), t=t,
                          word=tr.tokens[t - 1]))
+    letter = label(cell, gate).removesuffix("_t")
+    heads = [text("cells.numbers.unit", lang), f"U_{letter} x_{t}",
+             f"W_{letter} {label(cell, 'state', t - 1)}", f"b_{letter}", "a",
+             f"{label(cell, gate, t)} = {terms.squash}(a)"]
+    rows = [[str(h + 1), *(fmt(v[h]) for v in (terms.Ux, terms.Ws, terms.b, terms.a,
+                                                 terms.value))] for h in range(len(terms.a))]
+    with where:
+        numbers_table(text("cells.numbers.formula", lang, name=label(cell, gate, t)), heads,
+                      rows, session_keys.CELLS_FORMULA_NUMBERS)
 
 
 # --------------------------------------------------------------------------- gradient flow

@@ -55,6 +55,7 @@ CELLS_TAGGINGS = "_cells_taggings"          # rnnviz.ui.cells_page
 CELLS_FLOWS = "_cells_flows"
 CELLS_GATES_NUMBERS = "cells_gates_numbers"
 CELLS_FLOW_NUMBERS = "cells_flow_numbers"
+CELLS_FORMULA_NUMBERS = "cells_formula_numbers"
 CELLS_MEMORY_NUMBERS = "cells_memory_numbers"
 
 _UI = "rnnviz.ui."
@@ -112,6 +113,7 @@ KEYS: tuple[Key, ...] = (
     Key(CELLS_FLOWS, _UI + "cells_page", STATE, "(the tagging, {cell: ‖∂L_T/∂s_k‖})"),
     Key(CELLS_GATES_NUMBERS, _UI + "cells_page", WIDGET, "the gates' numbers: open or not"),
     Key(CELLS_FLOW_NUMBERS, _UI + "cells_page", WIDGET, "the flow's numbers: open or not"),
+    Key(CELLS_FORMULA_NUMBERS, _UI + "cells_page", WIDGET, "the formula's numbers: open or not"),
     Key(CELLS_MEMORY_NUMBERS, _UI + "cells_page", WIDGET, "the memory numbers: open or not"),
     Key("cells_use_member", _UI + "cells_page", WIDGET, "put the live member in the box"),
     Key("cells_diagram_{cell}", _UI + "cells_page", ELEMENT, "the cell's diagram at step t"),
