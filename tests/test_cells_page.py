@@ -229,7 +229,7 @@ def test_the_tables_of_numbers_say_what_the_charts_show():
     assert len(tables) == 4
     tr = lc.retag(tag_text(builtin.load_default(), "I eat fish"), builtin.load_cell("lstm")).trace
     terms = lc.gate_terms(tr, "forget", 2)
-    formula = next(t for t in tables if "U_φ x_2" in t)
+    formula = next(t for t in tables if r"U\_φ x\_2" in t)
     assert fmt(terms.a[0]) in formula.splitlines()[2]          # unit 1's sum, as drawn
     assert "| 20 | 20/20 | 20/20 | 20/20 |" in " ".join(tables)
     link = next(c.value for c in at.code if "?" in c.value)

@@ -34,8 +34,14 @@ GATE_KEY, D_KEY = "cells_gate", "cells_d"           # URL fields (urlstate)
 GATE = urlstate.BY_NAME[GATE_KEY]
 
 
+def shown(name: str) -> str:
+    """A ``cell_names`` label for Streamlit Markdown: "φ_{3}" as φ_3, the _ escaped."""
+    return esc_markdown(name.replace("_{", "_").replace("}", ""))
+
+
 def numbers_table(label_text: str, heads: list[str], rows: list[list[str]], key: str) -> None:
-    """A chart's numbers as a Markdown table in an expander, built only when opened."""
+    """A chart's numbers as a Markdown table in an expander, built only when opened
+    (``heads`` are Markdown: pass labels through ``shown``)."""
     box = st.expander(label_text, icon=":material/table:", key=key, on_change="rerun")
     if not box.open:
         return
@@ -100,7 +106,7 @@ def gates_table(ctx: Context, tgs: dict[str, Tagging], t: int) -> None:
     heads, cols = [text("cells.numbers.unit", ctx.lang)], []
     for cell in GATED:
         for key, values in panels(tgs[cell].trace):
-            heads.append(f"{NAMES[cell]} {label(cell, key, t)}")
+            heads.append(f"{NAMES[cell]} {shown(label(cell, key, t))}")
             cols.append(values[t - 1])
     rows = [[str(h + 1), *(fmt(c[h]) for c in cols)] for h in range(len(cols[0]))]
     numbers_table(text("cells.numbers.gates", ctx.lang, t=t), heads, rows,
@@ -125,13 +131,13 @@ def formula(ctx: Context, tgs: dict[str, Tagging], t: int) -> None:
                 alt=text("alt.cells_formula", lang, gate=gate_label(option, lang), t=t,
                          word=tr.tokens[t - 1]))
     letter = label(cell, gate).removesuffix("_t")
-    heads = [text("cells.numbers.unit", lang), f"U_{letter} x_{t}",
-             f"W_{letter} {label(cell, 'state', t - 1)}", f"b_{letter}", "a",
-             f"{label(cell, gate, t)} = {terms.squash}(a)"]
+    heads = [text("cells.numbers.unit", lang), *map(shown, (
+        f"U_{letter} x_{t}", f"W_{letter} {label(cell, 'state', t - 1)}", f"b_{letter}", "a",
+        f"{label(cell, gate, t)} = {terms.squash}(a)"))]
     rows = [[str(h + 1), *(fmt(v[h]) for v in (terms.Ux, terms.Ws, terms.b, terms.a,
                                                  terms.value))] for h in range(len(terms.a))]
     with where:
-        numbers_table(text("cells.numbers.formula", lang, name=label(cell, gate, t)), heads,
+        numbers_table(text("cells.numbers.formula", lang, name=shown(label(cell, gate, t))), heads,
                       rows, session_keys.CELLS_FORMULA_NUMBERS)
 
 
