@@ -84,9 +84,12 @@ def test_the_flow_points_are_the_engines_norms(three):
     np.testing.assert_array_equal(norms["gru"], gru.gradient_flow(tr, tr.pred).norms("s")[-1])
     tr = three["rnn"].trace
     np.testing.assert_array_equal(norms["rnn"], bptt.gradient_flow(tr, tr.pred).norms[-1])
-    fig = valid(make_cells_flow(norms, tr.tokens))
-    assert [d.name for d in fig.data] == ["RNN", "LSTM", "GRU"]
-    for d, n in zip(fig.data, norms.values()):
+    tr = three["lstm"].trace
+    C = lc.flow_to_last(tr, "C")
+    np.testing.assert_array_equal(C, lstm.gradient_flow(tr, tr.pred).norms("C")[-1])
+    fig = valid(make_cells_flow(norms, tr.tokens, cell_state=C))
+    assert [d.name for d in fig.data][:3] == ["RNN", "LSTM", "GRU"] and len(fig.data) == 4
+    for d, n in zip(fig.data, [*norms.values(), C]):
         np.testing.assert_array_equal(np.asarray(d.y), n[n > 0])
     assert fig.layout.yaxis.type == "log"
 

@@ -5,6 +5,8 @@ row T) of the RNN, the LSTM and the GRU on one log axis: a line falling to the l
 is a gradient that vanishes on its way back; the cell whose line stays highest at
 k = 1 lets the first word's state learn the most from the last word's error. Zero or
 non-finite norms have no logarithm and are left out (said on hover of the rest).
+``cell_state``: the LSTM's ‖∂L_T/∂C_k‖ as a thin line of the LSTM's colour, the path
+its cell state gives the error besides s_k.
 """
 from __future__ import annotations
 
@@ -33,9 +35,12 @@ def validate(norms: Mapping[str, np.ndarray], tokens: Sequence[str]) -> None:
 
 
 def make_cells_flow(norms: Mapping[str, np.ndarray], tokens: Sequence[str], *,
-                    look: style.Look = style.Look(), height: int | None = None) -> go.Figure:
-    """One line per cell: ‖∂L_T/∂s_k‖ against k, log y."""
+                    cell_state: np.ndarray | None = None, look: style.Look = style.Look(),
+                    height: int | None = None) -> go.Figure:
+    """One line per cell: ‖∂L_T/∂s_k‖ against k, log y (and the LSTM's ‖∂L_T/∂C_k‖)."""
     validate(norms, tokens)
+    if cell_state is not None and len(cell_state) != len(tokens):
+        raise ValueError(f"cell state: {len(cell_state)} norms for {len(tokens)} tokens")
     lang, T = look.lang, len(tokens)
     words = [style.esc(w) for w in tokens]
     ks = np.arange(1, T + 1)
@@ -50,6 +55,16 @@ def make_cells_flow(norms: Mapping[str, np.ndarray], tokens: Sequence[str], *,
             hoverinfo="text", hovertext=[
                 text("cells.fig.flow_point", lang, cell=NAMES[cell], T=T, k=int(k),
                      wk=words[k - 1], v=mag.sci(v)) for k, v in zip(ks[shown], n[shown])]))
+    if cell_state is not None:
+        n = np.asarray(cell_state, dtype=float)
+        shown = np.isfinite(n) & (n > 0)
+        name = text("cells.fig.flow_cell_state", lang)
+        traces.append(dict(
+            type="scatter", x=ks[shown], y=n[shown], mode="lines", name=name,
+            line=dict(color=COLOURS["lstm"], width=1.5, dash="dashdot"), opacity=0.7,
+            hoverinfo="text", hovertext=[
+                text("cells.fig.flow_point_C", lang, T=T, k=int(k), wk=words[k - 1],
+                     v=mag.sci(v)) for k, v in zip(ks[shown], n[shown])]))
     axis_font = dict(size=look.scaled(0.8))
     title_font = dict(size=look.scaled(0.9))
     layout = style.base_layout(look, height=height or look.scaled(24),
@@ -70,7 +85,8 @@ def make_cells_flow(norms: Mapping[str, np.ndarray], tokens: Sequence[str], *,
                    fixedrange=True, zeroline=False,
                    title=dict(text=text("cells.fig.flow_axis_k", lang), font=title_font)),
         yaxis=dict(type="log", exponentformat="power", fixedrange=True, tickfont=axis_font,
-                   dtick=mag.decade_step(*norms.values()),
+                   dtick=mag.decade_step(*norms.values(), *(
+                       () if cell_state is None else (cell_state,))),
                    gridcolor="rgba(128,128,128,0.25)",
                    title=dict(text=text("cells.fig.flow_axis_norm", lang, T=T),
                               font=title_font)),

@@ -55,10 +55,13 @@ STRINGS = {
         "en": "The loss $L_T$ of the last word (against each model's own tag) sends its "
               "error back through the states; the chart shows its size $‖∂L_T/∂s_k‖$ at "
               "every earlier step $k$, on a log scale. A line falling to the left is a "
-              "gradient that vanishes on its way back.",
+              "gradient that vanishes on its way back. The thin line is the LSTM's error at "
+              "its cell state, $‖∂L_T/∂C_k‖$: the path through $C_{k-1} → C_k$, scaled only by "
+              "the forget gates.",
         "zh": "最后一个词的损失 $L_T$（以各模型自己的标注为目标）把误差沿状态往回传；"
               "图中是它在每个更早的步 $k$ 的大小 $‖∂L_T/∂s_k‖$（对数坐标）。"
-              "向左下降的线就是在回传途中消失的梯度。"},
+              "向左下降的线就是在回传途中消失的梯度。细线是 LSTM 细胞状态上的误差 $‖∂L_T/∂C_k‖$："
+              "经过 $C_{k-1} → C_k$ 的这条路只被遗忘门缩放。"},
     "cells.flow.gap": {
         "en": "On this sentence the {best} keeps the most gradient at k = 1: {factor} times "
               "as much as the {other}.",
@@ -153,6 +156,10 @@ STRINGS = {
                                 "zh": "最后一个词（{word}）的误差在每个更早的步"},
     "cells.fig.flow_point": {"en": "{cell}: ‖∂L<sub>{T}</sub>/∂s<sub>{k}</sub>‖ = {v} ({wk})",
                              "zh": "{cell}：‖∂L<sub>{T}</sub>/∂s<sub>{k}</sub>‖ = {v}（{wk}）"},
+    "cells.fig.flow_cell_state": {"en": "LSTM, ‖∂L/∂C<sub>k</sub>‖",
+                                  "zh": "LSTM，‖∂L/∂C<sub>k</sub>‖"},
+    "cells.fig.flow_point_C": {"en": "LSTM cell state: ‖∂L<sub>{T}</sub>/∂C<sub>{k}</sub>‖ = {v} ({wk})",
+                               "zh": "LSTM 细胞状态：‖∂L<sub>{T}</sub>/∂C<sub>{k}</sub>‖ = {v}（{wk}）"},
     "cells.fig.flow_axis_k": {"en": "step k", "zh": "步 k"},
     "cells.fig.flow_axis_norm": {"en": "‖∂L<sub>{T}</sub>/∂s<sub>k</sub>‖ (log)",
                                  "zh": "‖∂L<sub>{T}</sub>/∂s<sub>k</sub>‖（对数）"},

@@ -70,16 +70,16 @@ def gate_terms(tr, gate: str, t: int) -> GateTerms:
     return GateTerms(cell, gate, t, Ux, Ws, b, Ux + Ws + b, tr.gate(gate)[t - 1])
 
 
-def flow_to_last(tr) -> np.ndarray:
+def flow_to_last(tr, state: str = "s") -> np.ndarray:
     """(T,) ‖∂L_T/∂s_k‖ for k = 1..T (the loss of the last word against the model's own
-    tag; row T of the engine's flow matrix)."""
+    tag; row T of the engine's flow matrix); ``state="C"``: ‖∂L_T/∂C_k‖ of an LSTM."""
     y = tr.pred
     with np.errstate(all="ignore"):
         if cells.cell_of(tr.model) == "rnn":
             norms = rnn_bptt.gradient_flow(tr, y).norms
         else:
             module = lstm if cells.cell_of(tr.model) == "lstm" else gru
-            norms = module.gradient_flow(tr, y).norms("s")
+            norms = module.gradient_flow(tr, y).norms(state)
     return norms[-1]
 
 

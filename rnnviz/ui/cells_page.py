@@ -14,7 +14,6 @@ import streamlit as st
 
 from ..figures import _magnitude as mag
 from ..figures.cell_diagram import gate_means, make_cell_diagram
-from ..figures.cells_flow import make_cells_flow
 from ..figures.compare import Row, cards_html
 from ..figures.gate_formula import make_gate_formula
 from ..figures.gates import make_gates, panels
@@ -27,7 +26,7 @@ from ..nn.cells import NAMES
 from ..training import memory as mem
 from ..training.tagger import Tagging, tag_text
 from . import context, resources, session_keys, steps, urlstate, views
-from .cells_state import GATED, flows, taggings  # noqa: F401  (the page calls taggings)
+from .cells_state import GATED, cell_flows, flow_chart, flows, taggings  # noqa: F401
 from .context import Context
 
 GATE_KEY, D_KEY = "cells_gate", "cells_d"           # URL fields (urlstate)
@@ -149,17 +148,16 @@ def flow_section(ctx: Context, tgs: dict[str, Tagging]) -> None:
     st.markdown(f"#### {text('cells.flow.heading', lang)}")
     st.markdown(text("cells.flow.intro", lang))
     norms = flows(ctx, tgs)
-    verdict = lc.compare_flow(norms)
+    verdict = lc.compare_flow(cell_flows(norms))
     st.markdown("**" + text(f"cells.flow.{verdict.code}", lang, best=NAMES.get(verdict.best, ""),
                             other=NAMES.get(verdict.other, ""),
                             factor=_factor(verdict.factor)) + "**")
-    fig = views.figure(ctx, ("cells_flow",), lambda: make_cells_flow(norms, first.tokens,
-                                                                      look=ctx.look))
+    fig = views.figure(ctx, ("cells_flow",), lambda: flow_chart(norms, first.tokens, ctx.look))
     views.chart(fig, key="cells_flow", ctx=ctx,
                 alt=text("alt.cells_flow", lang, sentence=" ".join(first.tokens)))
     heads = [text("cells.numbers.step", lang), text("cells.numbers.word", lang),
-             *(NAMES[c] for c in norms)]
-    rows = [[str(k + 1), esc_markdown(w), *(mag.sci(norms[c][k]) for c in norms)]
+             *(NAMES[c] for c in cell_flows(norms)), shown("LSTM ‖∂L_T/∂C_k‖")]
+    rows = [[str(k + 1), esc_markdown(w), *(mag.sci(n[k]) for n in norms.values())]
             for k, w in enumerate(first.tokens)]
     numbers_table(text("cells.numbers.flow", lang), heads, rows, session_keys.CELLS_FLOW_NUMBERS)
 

@@ -26,6 +26,7 @@ from .context import Context
 from .memo import session_memo
 
 GATED = ("lstm", "gru")
+CELL_STATE = "lstm_C"       # the LSTM's ‖∂L_T/∂C_k‖, drawn next to the three s lines
 
 
 def taggings(ctx: Context) -> dict[str, Tagging]:
@@ -36,9 +37,21 @@ def taggings(ctx: Context) -> dict[str, Tagging]:
 
 
 def flows(ctx: Context, tgs: dict[str, Tagging]) -> dict[str, np.ndarray]:
-    """cell -> ‖∂L_T/∂s_k‖, k = 1..T."""
+    """cell -> ‖∂L_T/∂s_k‖, k = 1..T; and "lstm_C" -> the LSTM's ‖∂L_T/∂C_k‖."""
     return session_memo(session_keys.CELLS_FLOWS, (ctx.tagging,), lambda: {
-        cell: lc.flow_to_last(tg.trace) for cell, tg in tgs.items()})
+        **{cell: lc.flow_to_last(tg.trace) for cell, tg in tgs.items()},
+        CELL_STATE: lc.flow_to_last(tgs["lstm"].trace, "C")})
+
+
+def cell_flows(norms: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The three cells' ‖∂L_T/∂s_k‖ of ``flows`` (what the sentence under the chart
+    compares), without the LSTM's cell state."""
+    return {c: n for c, n in norms.items() if c != CELL_STATE}
+
+
+def flow_chart(norms: dict[str, np.ndarray], tokens, look: Look):
+    """The three cells' ‖∂L_T/∂s_k‖ and the LSTM's ‖∂L_T/∂C_k‖ of ``flows``."""
+    return make_cells_flow(cell_flows(norms), tokens, cell_state=norms[CELL_STATE], look=look)
 
 
 def export_figures(ctx: Context, t: int, gate: str, d: int, look: Look) -> list[tuple]:
@@ -58,7 +71,7 @@ def export_figures(ctx: Context, t: int, gate: str, d: int, look: Look) -> list[
     out.append(("", make_gate_formula(lc.gate_terms(tr, key, t), tr.tokens[t - 1], look=look),
                 text("alt.cells_formula", lang, gate=gate, t=t, word=tr.tokens[t - 1])))
     out.append((text("cells.flow.heading", lang),
-                make_cells_flow(flows(ctx, tgs), tr.tokens, look=look),
+                flow_chart(flows(ctx, tgs), tr.tokens, look),
                 text("alt.cells_flow", lang, sentence=" ".join(tr.tokens))))
     result, _ = resources.memory()
     if result is not None:
