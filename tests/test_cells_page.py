@@ -189,6 +189,9 @@ def test_the_url_keeps_t_the_sentence_the_gate_and_d():
     at.button(key="cells_use_member").click().run()
     assert not at.exception, at.exception
     assert at.text_input(key="s").value == memory.text_of(memory.member(12))
+    at.run()                            # the page now tags the member: the button says so
+    assert not any(b.key == "cells_use_member" for b in at.button)
+    assert any("this member of the family" in c.value for c in at.caption)
 
 
 def test_presenter_view_and_the_chinese_interface():
