@@ -165,8 +165,8 @@ def cards(at) -> list[str]:
 def test_the_page_runs_for_1_5_and_50_tokens_and_hostile_text(lang):
     at = run_app(page="pages/cells.py", s="fish", lang=lang)
     assert not at.exception, at.exception
-    for s in ("我 吃 苹果 和 香蕉", " ".join(["the"] * 50), "<script>$x$ :red[a]</script>",
-              "", "我在大学学习"):
+    for s in ("我 吃 苹果 和 香蕉", " ".join(["the"] * 50), "我 吃 苹果 。" * 13,
+              "<script>$x$ :red[a]</script>", "", "我在大学学习"):
         at.text_input(key="s").set_value(s).run()
         assert not at.exception, (s, at.exception)
     assert "<script>" not in " ".join(cards(at))
