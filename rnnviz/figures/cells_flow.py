@@ -26,6 +26,11 @@ DASHES = {"rnn": "solid", "lstm": "dash", "gru": "dot"}               # not colo
 SYMBOLS = {"rnn": "circle", "lstm": "square", "gru": "diamond"}
 
 
+def written(v: float) -> str:
+    """A norm as the chart's hover writes it (3.2·10⁻⁵), for the table of its numbers."""
+    return mag.sci(v)
+
+
 def validate(norms: Mapping[str, np.ndarray], tokens: Sequence[str]) -> None:
     for cell, n in norms.items():
         if len(n) != len(tokens):

@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from ..figures import _magnitude as mag
 from ..figures.cell_diagram import gate_means, make_cell_diagram
+from ..figures.cells_flow import written
 from ..figures.compare import Row, cards_html
 from ..figures.gate_formula import make_gate_formula
 from ..figures.gates import make_gates, panels
@@ -157,7 +157,7 @@ def flow_section(ctx: Context, tgs: dict[str, Tagging]) -> None:
                 alt=text("alt.cells_flow", lang, sentence=" ".join(first.tokens)))
     heads = [text("cells.numbers.step", lang), text("cells.numbers.word", lang),
              *(NAMES[c] for c in cell_flows(norms)), shown("LSTM ‖∂L_T/∂C_k‖")]
-    rows = [[str(k + 1), esc_markdown(w), *(mag.sci(n[k]) for n in norms.values())]
+    rows = [[str(k + 1), esc_markdown(w), *(written(n[k]) for n in norms.values())]
             for k, w in enumerate(first.tokens)]
     numbers_table(text("cells.numbers.flow", lang), heads, rows, session_keys.CELLS_FLOW_NUMBERS)
 
