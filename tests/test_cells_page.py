@@ -217,9 +217,9 @@ def test_the_tables_of_numbers_say_what_the_charts_show():
     """Opened, the text alternatives hold the charts' numbers: the formula's terms, the
     gates at step t, the flow's norms, the memory counts (and the share panel's link
     carries the page's fields)."""
+    from conftest import APP
     from streamlit.testing.v1 import AppTest
 
-    from conftest import APP
     from rnnviz.ui import session_keys as sk
     from rnnviz.ui import shell
     at = AppTest.from_file(APP, default_timeout=60)

@@ -29,7 +29,8 @@ def make_memory(result: Result, d: int | None = None, *, look: style.Look = styl
         acc = 100 * result.accuracy(cell)
         shift = DODGE * (i - (len(result.correct) - 1) / 2)
         traces.append(dict(
-            type="scatter", x=[dd + shift for dd in result.d], y=list(acc), mode="lines+markers", name=NAMES[cell],
+            type="scatter", x=[dd + shift for dd in result.d], y=list(acc),
+            mode="lines+markers", name=NAMES[cell],
             line=dict(color=COLOURS[cell], width=3, dash=DASHES[cell]),
             marker=dict(size=look.scaled(0.55), color=COLOURS[cell], symbol=SYMBOLS[cell]),
             hoverinfo="text", hovertext=[

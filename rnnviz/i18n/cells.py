@@ -158,8 +158,9 @@ STRINGS = {
                              "zh": "{cell}：‖∂L<sub>{T}</sub>/∂s<sub>{k}</sub>‖ = {v}（{wk}）"},
     "cells.fig.flow_cell_state": {"en": "LSTM, ‖∂L/∂C<sub>k</sub>‖",
                                   "zh": "LSTM，‖∂L/∂C<sub>k</sub>‖"},
-    "cells.fig.flow_point_C": {"en": "LSTM cell state: ‖∂L<sub>{T}</sub>/∂C<sub>{k}</sub>‖ = {v} ({wk})",
-                               "zh": "LSTM 细胞状态：‖∂L<sub>{T}</sub>/∂C<sub>{k}</sub>‖ = {v}（{wk}）"},
+    "cells.fig.flow_point_C": {
+        "en": "LSTM cell state: ‖∂L<sub>{T}</sub>/∂C<sub>{k}</sub>‖ = {v} ({wk})",
+        "zh": "LSTM 细胞状态：‖∂L<sub>{T}</sub>/∂C<sub>{k}</sub>‖ = {v}（{wk}）"},
     "cells.fig.flow_axis_k": {"en": "step k", "zh": "步 k"},
     "cells.fig.flow_axis_norm": {"en": "‖∂L<sub>{T}</sub>/∂s<sub>k</sub>‖ (log)",
                                  "zh": "‖∂L<sub>{T}</sub>/∂s<sub>k</sub>‖（对数）"},

@@ -154,9 +154,8 @@ def model_path(cell: str):
 def save(result: Result, models: dict) -> None:
     import json
     fields = result.as_json()           # one line per field: a diff shows what changed
-    data.MEMORY.write_text("{\n" + ",\n".join(f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}"
-                                              for k, v in fields.items()) + "\n}\n",
-                           encoding="utf-8")
+    lines = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()]
+    data.MEMORY.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
     for cell, m in models.items():
         checkpoint.save(m, model_path(cell))
 

@@ -119,7 +119,7 @@ def formula(ctx: Context, tgs: dict[str, Tagging], t: int) -> None:
     context.seed_from_url(GATE_KEY)
     st.session_state.setdefault(GATE_KEY, GATE.default)
     option = where.selectbox(text("cells.gate.pick", lang), GATE.choices, key=GATE_KEY,
-                          format_func=lambda o: gate_label(o, lang))
+                             format_func=lambda o: gate_label(o, lang))
     context.keep_in_url(GATE_KEY, option, GATE.default)
     cell, gate = option.split(":")
     tr = tgs[cell].trace
