@@ -170,7 +170,7 @@ STRINGS = {
                                "zh": "{cell}，d = {d}：{n} 个中对 {c} 个（{acc} %）"},
     "cells.fig.memory_axis_d": {"en": "d: tokens back to the deciding word",
                                 "zh": "d：决定词在几个词之前"},
-    "cells.fig.memory_axis_acc": {"en": "right", "zh": "正确率"},
+    "cells.fig.memory_axis_acc": {"en": "tagged right", "zh": "正确率"},
     # --- text alternatives of the charts -------------------------------------------------
     "alt.cells_diagram": {
         "en": "The {cell} cell at step {t} ({word}): its gates {gates} with their mean "
