@@ -44,7 +44,30 @@ def bptt_figures(sentence: str):
             "dw_terms": (make_dw_terms(ls), WIDE)}
 
 
-PAGES = {"bptt": bptt_figures}
+def cells_figures(sentence: str):
+    from rnnviz.figures.cell_diagram import make_cell_diagram
+    from rnnviz.figures.cells_flow import make_cells_flow
+    from rnnviz.figures.formula import make_formula
+    from rnnviz.figures.gate_formula import make_gate_formula
+    from rnnviz.figures.gates import make_gates
+    from rnnviz.lessons import cells as lc
+    from rnnviz.training.builtin import load_cell, load_default
+    from rnnviz.training.tagger import tag_text
+    rnn = tag_text(load_default(), sentence)
+    tgs = {"rnn": rnn, **{c: lc.retag(rnn, load_cell(c)) for c in ("lstm", "gru")}}
+    half, T = COLUMN // 2, rnn.T
+    norms = {c: lc.flow_to_last(tg.trace) for c, tg in tgs.items()}
+    return {"diagram_lstm": (make_cell_diagram(tgs["lstm"].trace, T), half),
+            "diagram_gru": (make_cell_diagram(tgs["gru"].trace, T), half),
+            "gates_lstm": (make_gates(tgs["lstm"].trace, T), half),
+            "gates_gru": (make_gates(tgs["gru"].trace, T), half),
+            "formula": (make_gate_formula(lc.gate_terms(tgs["lstm"].trace, "forget", T),
+                                          rnn.tokens[-1]), COLUMN),
+            "flow": (make_cells_flow(norms, rnn.tokens), WIDE),
+            "network_formula": (make_formula(rnn.trace, T), COLUMN)}  # the RNN's, to compare
+
+
+PAGES = {"bptt": bptt_figures, "cells": cells_figures}
 
 HARNESS = """<!doctype html><html><head><meta charset="utf-8">
 <script src="plotly.min.js"></script></head><body style="margin:0;font-family:sans-serif">

@@ -105,7 +105,8 @@ def test_the_network_page_shows_the_legend_in_the_interface_language():
 
 # --------------------------------------------------------------------------- next ideas
 
-ORDER = [urlstate.WHY, urlstate.NETWORK, urlstate.WEIGHTS, urlstate.BACKPROP, urlstate.TRAIN]
+ORDER = [urlstate.WHY, urlstate.NETWORK, urlstate.WEIGHTS, urlstate.BACKPROP, urlstate.CELLS,
+         urlstate.TRAIN]
 FILE = {p.url_path: p.file for p in PAGES}
 
 

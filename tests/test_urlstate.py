@@ -82,7 +82,7 @@ def test_page_specific_fields_stay_on_their_page():
 def test_the_table_reads_as_documentation():
     rows = list(urlstate.table_rows())
     assert len(rows) == len(urlstate.FIELDS)
-    assert ("t", "int", "1", "1..50", "lesson, network, weights, why",
+    assert ("t", "int", "1", "1..50", "lesson, network, weights, why, cells",
             "the selected step (clamped to the sentence's length)") in rows
 
 

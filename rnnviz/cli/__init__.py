@@ -1,4 +1,4 @@
-"""``python -m rnnviz`` — the command line: gradcheck, train, tag, eval (one module
+"""``python -m rnnviz`` — the command line: gradcheck, train, tag, eval, memory (one module
 per command; ``common`` holds what they share)."""
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import __version__
 from .evaluate import cmd_eval
 from .gradcheck import cmd_gradcheck
+from .memory import cmd_memory
 from .tag import EXIT_OVERFLOW, cmd_tag
 from .train import TRAIN_OPTIONS, cmd_train
 
@@ -96,6 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
     _data_options(p, "measure the two models on this file (all tokens, unknown words, per "
                      "tag); CoNLL-U is read in the 12 tags unless --column says otherwise")
     p.set_defaults(run=cmd_eval)
+
+    p = sub.add_parser("memory", help="train and measure the memory task's small RNN, LSTM "
+                                      "and GRU (rnnviz/data/memory.json, about a minute)")
+    p.add_argument("--dry-run", action="store_true", help="measure, write nothing")
+    p.set_defaults(run=cmd_memory)
     return ap
 
 def _data_options(p, what: str) -> None:

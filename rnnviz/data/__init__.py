@@ -8,6 +8,7 @@ DEFAULT_MODEL = DIR / "default_model.npz"          # the RNN every page shows
 FEEDFORWARD_MODEL = DIR / "feedforward_model.npz"  # the same network trained with W = 0
 LSTM_MODEL = DIR / "lstm_model.npz"                # an LSTM trained alike (same data, H)
 GRU_MODEL = DIR / "gru_model.npz"                  # a GRU trained alike
+MEMORY = DIR / "memory.json"                       # python -m rnnviz memory (+ memory_*.npz)
 SCORES = DIR / "scores.json"                       # python -m rnnviz eval --write-scores
 CORPUS = DIR / "corpus"                            # python -m rnnviz.text.corpus.build
 UD = DIR / "ud"                                    # python -m rnnviz.text.realtext

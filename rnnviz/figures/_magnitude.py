@@ -72,6 +72,17 @@ def sci(v: float, digits: int = 2) -> str:
     return f"{sign}{mant}" if e == 0 else f"{sign}{mant}·{power(e)}"
 
 
+def decade_step(*arrays) -> int:
+    """A log axis's dtick: every power of ten labelled, or every 2nd/4th/… over a wide
+    range (an integer dtick also keeps Plotly's small 2 and 5 labels away)."""
+    values = np.concatenate([np.asarray(a, dtype=float).ravel() for a in arrays] or [[1.0]])
+    values = values[np.isfinite(values) & (values > 0)]
+    if values.size == 0:
+        return 1
+    decades = np.log10(values.max()) - np.log10(values.min())
+    return int(max(1, 2 ** np.ceil(np.log2(max(decades, 1) / 8))))
+
+
 def colorbar(lo: float, hi: float, look: style.Look, title: str | None, **extra) -> dict:
     """A colour bar for log₁₀ values, ticked at powers of ten (``title`` None: none)."""
     span = hi - lo

@@ -45,16 +45,6 @@ def zero_cells(ls: Lesson, cut: np.ndarray) -> np.ndarray:
     return (k <= t) & ~cut & (np.nan_to_num(ls.norms, nan=1.0) == 0)
 
 
-def _decade_step(*arrays) -> int:
-    """Label every power of ten on the log axis, or every 2nd/4th/… over a wide range."""
-    values = np.concatenate([np.asarray(a, dtype=float).ravel() for a in arrays] or [[1.0]])
-    values = values[np.isfinite(values) & (values > 0)]
-    if values.size == 0:
-        return 1
-    decades = np.log10(values.max()) - np.log10(values.min())
-    return int(max(1, 2 ** np.ceil(np.log2(max(decades, 1) / 8))))
-
-
 def make_flow(ls: Lesson, t: int, *, look: style.Look = style.Look(),
               height: int | None = None) -> go.Figure:
     """The gradient-flow matrix of ``ls`` with row ``t`` outlined, and row t as a line."""
@@ -170,7 +160,7 @@ def make_flow(ls: Lesson, t: int, *, look: style.Look = style.Look(),
                     gridcolor="rgba(128,128,128,0.15)", zeroline=False,
                     title=dict(text=text("bptt.fig.axis_k", lang), font=title_font)),
         yaxis2=dict(anchor="x2", type="log", exponentformat="power", fixedrange=True,
-                    dtick=_decade_step(row[shown], *(ref_shown or ())),
+                    dtick=mag.decade_step(row[shown], *(ref_shown or ())),
                     showgrid=True, gridcolor="rgba(128,128,128,0.25)", tickfont=axis_font,
                     title=dict(text=text("bptt.fig.axis_norm", lang, t=t), font=title_font)),
         meta=dict(kind="flow", T=T, t=t, truncate=ls.truncate, factor=factor,

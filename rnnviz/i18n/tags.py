@@ -70,9 +70,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "**随时间反向传播**一页展示网络如何学习 $U$、$W$、$V$：每个标签的误差"
               "沿着时间步往回传，可能消失，也可能爆炸。"},
     "lead.next.bptt": {
-        "en": "**Train** lets a fresh network learn the tags in your browser while you "
-              "watch its loss fall and its tags improve.",
-        "zh": "**训练**一页在浏览器里从头训练一个网络，看着它的损失下降、标签变准。"},
+        "en": "**LSTM & GRU** puts the same sentence through an LSTM and a GRU next to the "
+              "RNN: their gates at each step, how far back the last word's error reaches in "
+              "each, and how long each keeps a word, measured.",
+        "zh": "**LSTM 与 GRU**一页让同一个句子经过 LSTM 和 GRU，与 RNN 并排：每一步的门、"
+              "最后一个词的误差在各自网络里能传回多远，以及各自能记住一个词多久（实测）。"},
     "lead.next.train": {
         "en": "**The guided lesson** walks through the tutorial's argument again, step by "
               "step on your sentence, with questions that check what you have seen.",

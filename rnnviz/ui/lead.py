@@ -2,8 +2,8 @@
 
 Each page ends with a link to the next idea (``next_idea``), in the order of the
 tutorial's argument: why one word at a time is not enough (*Why an RNN?*) → the
-network → its weights and states → backpropagation through time → training →
-back to the guided lesson. The network page, which a new visitor opens at "/",
+network → its weights and states → backpropagation through time → the LSTM and the
+GRU, the cells that answer vanishing gradients → training → back to the guided lesson. The network page, which a new visitor opens at "/",
 begins with one line pointing to the guided lesson (``new_visitor``), hidden in
 presenter view.
 
@@ -31,7 +31,8 @@ NEXT: dict[str, str] = {
     urlstate.WHY: "pages/network.py",
     urlstate.NETWORK: "pages/weights.py",
     urlstate.WEIGHTS: "pages/bptt.py",
-    urlstate.BACKPROP: "pages/train.py",
+    urlstate.BACKPROP: "pages/cells.py",
+    urlstate.CELLS: "pages/train.py",
     urlstate.TRAIN: LESSON_FILE,
 }
 

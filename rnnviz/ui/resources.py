@@ -31,3 +31,21 @@ def builtin_training_data(max_vocab: int) -> Prepared:
     splits = Splits(*(tuple(map(tuple, corpus.load(None, s))) for s in corpus.SPLITS),
                     test_source="builtin")
     return prepare(splits, max_vocab=max_vocab)
+
+
+@st.cache_resource(show_spinner=False)
+def cell_model(cell: str):
+    """The shipped LSTM or GRU tagger ("lstm", "gru"), arrays frozen."""
+    from ..training.builtin import load_cell
+    return load_cell(cell).frozen()
+
+
+@st.cache_resource(show_spinner=False)
+def memory():
+    """(the memory task's measurements, {cell: its small model, frozen}); (None, {}) when
+    the shipped files are missing or unreadable. Read-only: never mutate."""
+    from ..training import memory as mem
+    try:
+        return mem.load_result(), {c: m.frozen() for c, m in mem.load_models().items()}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None, {}

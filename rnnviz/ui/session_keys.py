@@ -51,6 +51,12 @@ WHY_PAGE = "_why_page"                      # rnnviz.ui.why_page
 BPTT_PAGE = "_bptt_page"                    # rnnviz.ui.bptt_state
 BPTT_LR = "bptt_lr"
 BPTT_TARGET = "bptt_y_{i}"
+CELLS_TAGGINGS = "_cells_taggings"          # rnnviz.ui.cells_page
+CELLS_FLOWS = "_cells_flows"
+CELLS_GATES_NUMBERS = "cells_gates_numbers"
+CELLS_FLOW_NUMBERS = "cells_flow_numbers"
+CELLS_FORMULA_NUMBERS = "cells_formula_numbers"
+CELLS_MEMORY_NUMBERS = "cells_memory_numbers"
 
 _UI = "rnnviz.ui."
 KEYS: tuple[Key, ...] = (
@@ -101,6 +107,20 @@ KEYS: tuple[Key, ...] = (
     Key("bptt_grads", _UI + "bptt_page", ELEMENT, "∂L/∂U, ∂L/∂W, ∂L/∂V"),
     Key("bptt_terms", _UI + "bptt_page", ELEMENT, "the terms of ∂L/∂W"),
     # the why page
+    # the LSTM & GRU page
+    Key(CELLS_TAGGINGS, _UI + "cells_page", STATE, "(the tagging, {cell: Tagging}): the "
+        "sentence through the RNN, the LSTM and the GRU"),
+    Key(CELLS_FLOWS, _UI + "cells_page", STATE, "(the tagging, {cell: ‖∂L_T/∂s_k‖})"),
+    Key(CELLS_GATES_NUMBERS, _UI + "cells_page", WIDGET, "the gates' numbers: open or not"),
+    Key(CELLS_FLOW_NUMBERS, _UI + "cells_page", WIDGET, "the flow's numbers: open or not"),
+    Key(CELLS_FORMULA_NUMBERS, _UI + "cells_page", WIDGET, "the formula's numbers: open or not"),
+    Key(CELLS_MEMORY_NUMBERS, _UI + "cells_page", WIDGET, "the memory numbers: open or not"),
+    Key("cells_use_member", _UI + "cells_page", WIDGET, "put the live member in the box"),
+    Key("cells_diagram_{cell}", _UI + "cells_page", ELEMENT, "the cell's diagram at step t"),
+    Key("cells_gates_{cell}", _UI + "cells_page", ELEMENT, "the cell's gates as heatmaps"),
+    Key("cells_formula", _UI + "cells_page", ELEMENT, "one gate's formula at step t"),
+    Key("cells_flow", _UI + "cells_page", ELEMENT, "‖∂L_T/∂s_k‖ of the three cells"),
+    Key("cells_memory", _UI + "cells_page", ELEMENT, "accuracy against d, per cell"),
     Key(WHY_PAGE, _UI + "why_page", STATE, "why_page.State: both taggers' reach for the "
         "current trace"),
     Key(EDIT_K, _UI + "feedforward", WIDGET, "the edit view's word k"),

@@ -42,6 +42,7 @@ PAGES = (
     PageSpec("pages/network.py", "nav.network", urlstate.NETWORK, ":material/hub:", True),
     PageSpec("pages/weights.py", "nav.heatmaps", urlstate.WEIGHTS, ":material/grid_on:", True),
     PageSpec("pages/bptt.py", "nav.bptt", urlstate.BACKPROP, ":material/undo:", True),
+    PageSpec("pages/cells.py", "nav.cells", urlstate.CELLS, ":material/memory:", True),
     PageSpec("pages/train.py", "nav.training", urlstate.TRAIN, ":material/model_training:",
              False),
 )

@@ -29,16 +29,19 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 from urllib.parse import quote, urlencode
 
+from ..lessons.cells import FORMULA_GATES
 from ..nn.activations import ACTIVATIONS
 from ..text.tokenize import MAX_TOKENS
+from ..training.memory import D_MAX, D_MIN
 
 # URL paths of the pages = their file names in pages/ (rnnviz.ui.shell.PAGES; a test checks it)
 NETWORK, WEIGHTS, BACKPROP, WHY, TRAIN = "network", "weights", "bptt", "why", "train"
 LESSON = "lesson"
+CELLS = "cells"
 HOME = NETWORK              # the page served at "/" (every link made before the lesson keeps
                             # opening what it opened)
-SENTENCE_PAGES = (LESSON, NETWORK, WEIGHTS, BACKPROP, WHY)
-STEP_PAGES = (LESSON, NETWORK, WEIGHTS, WHY)  # pages drawn with ui.steps.controls
+SENTENCE_PAGES = (LESSON, NETWORK, WEIGHTS, BACKPROP, WHY, CELLS)
+STEP_PAGES = (LESSON, NETWORK, WEIGHTS, WHY, CELLS)  # pages drawn with ui.steps.controls
 LESSON_STEPS = 11           # rnnviz.lessons.guided.STEPS (a test checks it)
 PLAY_SPEEDS = {"slow": 1.6, "normal": 0.9, "fast": 0.45}     # seconds per step
 THEMES = ("light_theme", "dark_theme")
@@ -135,6 +138,10 @@ FIELDS: tuple[Field, ...] = (
           hi=MAX_TOKENS, pages=(BACKPROP,)),
     Field("bptt_t", "int", None, "the loss L_t followed back (default: the last step)",
           lo=1, hi=MAX_TOKENS, pages=(BACKPROP,)),
+    Field("cells_gate", "choice", FORMULA_GATES[0], "the gate whose formula is shown "
+          "(cell:gate)", choices=FORMULA_GATES, pages=(CELLS,)),
+    Field("cells_d", "int", 8, "the memory family's member tagged live: its distance d",
+          lo=D_MIN, hi=D_MAX, pages=(CELLS,)),
     Field("train_seed", "int", None, "the training seed (default: a random one per "
           "session; in a link, every student's run draws the same curves)", lo=0,
           hi=2**31 - 1, pages=(TRAIN,)),

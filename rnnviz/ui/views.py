@@ -26,7 +26,7 @@ from ..figures.formula import columns
 from ..figures.style import Look, fmt
 from ..i18n import STRINGS, say, text
 from ..text.tokenize import tokenize
-from . import context, export, steps, urlstate
+from . import cells_state, context, export, steps, urlstate
 from . import streamlit_fence as fence
 from .context import Context
 from .memo import session_memo
@@ -288,18 +288,25 @@ def view_html(ctx: Context, t: int) -> bytes:
     lang, tg = ctx.lang, ctx.tagging
     tr = tg.trace
     look = Look(lang=lang, dark=ctx.look.dark)          # the normal size: a document
-    figs = [("fig.unrolled.title", "unrolled",
-             make_unrolled(tr, t, unknown=tg.unknown, look=look)),
-            ("", "formula", make_formula(tr, t, look=look)),
-            ("", "neurons", make_neurons(tr, t, look=look)),
-            ("", "heatmaps", make_heatmaps(tr, t, look=look)),
-            ("", "u_full", make_u_full(ctx.model, highlight=tr.x, look=look))]
+    if ctx.page == urlstate.CELLS:                      # that page's own figures
+        values = view_values(ctx)
+        figures = [export.Figure(h, f.to_json(), alt) for h, f, alt in cells_state.export_figures(
+            ctx, t, values.get("cells_gate") or urlstate.BY_NAME["cells_gate"].default,
+            values.get("cells_d") or urlstate.BY_NAME["cells_d"].default, look)]
+    else:
+        figs = [("fig.unrolled.title", "unrolled",
+                 make_unrolled(tr, t, unknown=tg.unknown, look=look)),
+                ("", "formula", make_formula(tr, t, look=look)),
+                ("", "neurons", make_neurons(tr, t, look=look)),
+                ("", "heatmaps", make_heatmaps(tr, t, look=look)),
+                ("", "u_full", make_u_full(ctx.model, highlight=tr.x, look=look))]
+        figures = [export.Figure(text(h, lang) if h else "", f.to_json(),
+                                 describe(f"alt.{n}", ctx, t)) for h, n, f in figs]
     sentence = " ".join(tg.tokens)
     page = export.view_html(
         title=text("export.title", lang, sentence=sentence, t=t),
         intro=text("export.intro", lang),
-        figures=[export.Figure(text(h, lang) if h else "", f.to_json(),
-                               describe(f"alt.{n}", ctx, t)) for h, n, f in figs],
+        figures=figures,
         plotly_js=get_plotlyjs(), lang=lang, dark=look.dark,
         chips_html=f"<h2>{html.escape(text('export.tagging', lang))}</h2>"
         + chips_html(tg.tokens, tg.tags, tr.confidence, tg.unknown, lang=lang,
