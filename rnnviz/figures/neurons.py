@@ -145,7 +145,7 @@ def make_neurons(tr: Trace, t: int, *, look: style.Look = style.Look(),
     cap = look.scaled(0.85)
     traces.append(labels(
         [x_in[0] - 0.4, x_prev[0] - 0.4, x_hid[0] - 0.6, x_out[0] - 0.6],
-        [Y_IN - 0.5, Y_IN - 0.33, Y_HID, Y_OUT],
+        [Y_IN - 0.6, Y_IN - 0.33, Y_HID, Y_OUT],
         [style.pretty(text("fig.neurons.input", lang, t=t)) + "<br>"
          + text("fig.neurons.more", lang, n=more),
          style.pretty(text("fig.neurons.prev", lang, prev=t - 1)),
@@ -155,12 +155,12 @@ def make_neurons(tr: Trace, t: int, *, look: style.Look = style.Look(),
     traces[-1].update(textposition=["middle right", "middle right", "middle left",
                                     "middle left"])
     return style.figure(traces, dict(
-        **style.base_layout(look, height=height or look.scaled(30), margin=dict(
+        **style.base_layout(look, height=height or look.scaled(32.5), margin=dict(
             l=4, r=4, t=look.scaled(2.4), b=look.scaled(1.5)),
             title=style.pretty(text("fig.neurons.title", lang, t=t, prev=t - 1))),
         dragmode=False,
         xaxis=dict(style.hidden_axis(), range=[left - 3.5, right]),
-        yaxis=dict(style.hidden_axis(), range=[Y_IN - 0.65, Y_OUT + 0.42]),
+        yaxis=dict(style.hidden_axis(), range=[Y_IN - 0.8, Y_OUT + 0.42]),
         annotations=[dict(text=text("fig.neurons.edges", lang), x=1, y=0, xref="paper",
                           yref="paper", showarrow=False, xanchor="right", yanchor="top",
                           font=dict(size=look.scaled(0.8), color=look.muted))],
