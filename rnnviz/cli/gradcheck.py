@@ -1,5 +1,6 @@
-"""``python -m rnnviz gradcheck``: BPTT of the RNN, the LSTM and the GRU against central
-finite differences (the gated cells also with truncation, k = 2)."""
+"""``python -m rnnviz gradcheck``: BPTT of the RNN, the RNN as a language model (the
+next word's loss), the LSTM and the GRU against central finite differences (the gated
+cells also with truncation, k = 2)."""
 from __future__ import annotations
 
 import textwrap
@@ -17,12 +18,14 @@ def cmd_gradcheck(args) -> int:
         gradcheck_cell,
         random_case,
         random_cell_case,
+        random_lm_case,
     )
 
     worst_overall = 0.0
     print(f"BPTT vs central finite differences (float64, ε = 1e-5), "
           f"{args.seeds} random models per activation and per cell")
     rows = {f: (lambda seed, f=f: gradcheck(*random_case(f, seed))) for f in ACTIVATIONS}
+    rows["LM"] = lambda seed: gradcheck(*random_lm_case("tanh", seed))   # -log o_t[w_{t+1}]
     for cell in CELLS:
         for k in CELL_TRUNCATIONS:
             name = cell.upper() + ("" if k is None else f" k={k}")
