@@ -33,8 +33,8 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Sequence
 
 import numpy as np
 
@@ -52,6 +52,7 @@ LANGS = ("zh", "en")
 LM_MODELS = data.LM_MODELS
 MIN_COUNT = 2          # a word seen once in train is <unk>: <unk> gets real counts
 MAX_WORDS = 2000       # output words at most (V: 2,002 rows of H)
+REAL_WEIGHT = 1        # each real training sentence is trained on this many times an epoch
 
 LM_CONFIG = TrainConfig(
     hidden=16,           # the tagger's H: the same neuron and heatmap views
@@ -134,6 +135,8 @@ def lm_data(lang: str, max_words: int = MAX_WORDS) -> LMData:
     s = sentences(lang)
     vocab, tags = build_lm_vocab(s["train"], max_words=max_words)
     encoded = {k: tuple(encode(s[k], vocab, tags)) for k in ("train", "dev")}
+    n_corpus = len(corpus.load(lang, "train"))            # the real text comes after it
+    encoded["train"] = encoded["train"] + encoded["train"][n_corpus:] * (REAL_WEIGHT - 1)
     # dev shortest first: evaluated 512 at a time, a batch pads to its longest sentence
     encoded["dev"] = tuple(sorted(encoded["dev"], key=lambda p: len(p[0])))
     for pairs in encoded.values():

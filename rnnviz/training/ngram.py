@@ -22,7 +22,7 @@ over the K outputs (tests/test_lm.py).
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 

@@ -14,8 +14,8 @@ are ``<unk>``: a perplexity is only comparable at the same vocabulary.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 import numpy as np
 
