@@ -12,9 +12,11 @@ from rnnviz.nn.gradcheck import TOLERANCE, gradcheck, random_lm_case
 from rnnviz.nn.loss import token_losses
 from rnnviz.text.unknown import replacement_ids
 from rnnviz.training import ngram
+from rnnviz.training.dataset import batches, bucketed_batches
 from rnnviz.training.language_model import build_lm_vocab, encode, load_lm
 from rnnviz.training.next_word import generate_text, next_words
-
+from rnnviz.training.perplexity import measure
+from rnnviz.training.train import train
 
 # --------------------------------------------------------------------------- the loss
 
@@ -67,7 +69,7 @@ def test_top_k_keeps_the_k_most_likely_allowed_outputs():
     assert set(np.flatnonzero(p)) == {4, 2} and p.sum() == pytest.approx(1)
 
 
-@pytest.mark.parametrize("bad", [dict(temperature=-0.1), dict(top_k=0)])
+@pytest.mark.parametrize("bad", [{"temperature": -0.1}, {"top_k": 0}])
 def test_bad_sampling_settings_are_refused(bad):
     with pytest.raises(ValueError):
         lm.next_distribution(Z, BAN, **{"temperature": 1.0, **bad})
@@ -140,6 +142,22 @@ def test_vocabulary_caps_the_words_and_unknown_targets_are_unk():
     assert x[0] == vocab.index("<s>") and x[1] == vocab.index("the")
 
 
+def test_bucketed_batches_hold_every_sentence_once_with_little_padding():
+    rng = np.random.default_rng(0)
+    pairs = [(np.arange(n), np.arange(n)) for n in rng.integers(1, 40, 300)]
+    got = list(bucketed_batches(pairs, 8, np.random.default_rng(1), pool=5))
+    assert sorted(int(m.sum()) for _, _, mask in got for m in mask) == \
+        sorted(len(x) for x, _ in pairs)
+    padded = sum(X.size for X, _, _ in got)
+    plain = sum(X.size for X, _, _ in batches(pairs, 8, np.random.default_rng(1)))
+    assert padded < 0.7 * plain
+
+
+def test_early_stopping_on_dev_loss_is_asked_by_name():
+    with pytest.raises(ValueError, match="best_by"):
+        train([], ["a"], ["t"], best_by="perplexity")
+
+
 # --------------------------------------------------------------------------- shipped models
 
 @pytest.fixture(scope="module")
@@ -156,10 +174,19 @@ def test_next_words_after_a_prompt_are_words_with_their_probabilities(zh):
 
 def test_generate_text_is_reproducible_and_greedy_is_deterministic(zh):
     a = generate_text(zh, "我", 10, temperature=0.8, seed=1)
-    assert a == generate_text(zh, "我", 10, temperature=0.8, seed=1)
+    assert a.words == generate_text(zh, "我", 10, temperature=0.8, seed=1).words
     assert generate_text(zh, "我", 10, temperature=0, seed=1).words == \
         generate_text(zh, "我", 10, temperature=0, seed=2).words
     assert "<unk>" not in a.words and len(a.words) <= 10
+
+
+@pytest.mark.slow         # 5–15 s: the training text encoded to count the n-grams
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_shipped_model_beats_the_bigram_on_the_built_in_test_split(lang, tmp_path):
+    row, = measure(lang, load_lm(lang), ud_dir=tmp_path)         # no UD file: built-in only
+    ppl = row.perplexity
+    assert row.name == "built-in test" and row.targets > 2000
+    assert ppl["RNN"] < ppl["bigram (KN)"] < ppl["unigram"], ppl
 
 
 # --------------------------------------------------------------------------- commands
@@ -179,6 +206,15 @@ def test_generate_prints_the_same_text_for_the_same_seed(capsys):
     assert "seed 1" in first.err
 
 
+@pytest.mark.slow         # as above, both languages
+def test_eval_task_lm_prints_the_perplexity_table(monkeypatch, tmp_path, capsys):
+    from rnnviz.training import perplexity
+    monkeypatch.setattr(perplexity, "UD_DIR", tmp_path)           # the built-in split only
+    assert main(["eval", "--task", "lm"]) == 0
+    out = capsys.readouterr().out
+    assert "bigram (KN)" in out and out.count("built-in test") == 2
+
+
 @pytest.mark.parametrize("args", [
     ["generate", "我", "--temperature", "-1"],
     ["generate", "我", "--top-k", "0"],
@@ -186,6 +222,10 @@ def test_generate_prints_the_same_text_for_the_same_seed(capsys):
     ["next", "我", "-k", "0"],
     ["next", "我", "--model", str(DEFAULT_MODEL)],                # a tagger
     ["next", "我", "--model", "no/such/file.npz"],
+    ["train", "--task", "lm", "--conllu", "x.conllu"],       # the tagger's options
+    ["train", "--task", "lm", "--out", "x.npz"],             # two languages, one file
+    ["train", "--lang", "zh"],                               # --lang without --task lm
+    ["eval", "--task", "lm", "--lstm", "x.npz"],
 ])
 def test_bad_input_is_a_clear_message_and_a_nonzero_exit(args, capsys):
     assert main(args) != 0

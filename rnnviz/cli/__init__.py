@@ -37,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "rnnviz/data/feedforward_model.npz the same way, `train --cell lstm` "
                     "and `train --cell gru` the shipped lstm_model.npz and gru_model.npz "
                     "(one model a run: the gated cells take several times the RNN's "
-                    "minutes).")
+                    "minutes); `train --task lm` the shipped language models lm_zh.npz and "
+                    "lm_en.npz.")
     p.add_argument("--out", type=Path, help="where to save (default: the shipped "
                    "default_model.npz, feedforward_model.npz with --no-recurrence, "
                    "lstm_model.npz / gru_model.npz with --cell)")

@@ -119,13 +119,12 @@ def encode(sentences: Sequence[Sequence[str]], vocab: Sequence[str],
     y = output ids (an unknown word: <unk> = 0) + </s> (``nn.lm.pair``)."""
     w_index = {w: i for i, w in enumerate(vocab)}
     t_index = {t: i for i, t in enumerate(tags)}
+    keys = [normalize(w) for s in sentences for w in s]        # every word at once
+    x = lookup(w_index, keys)
+    y = np.fromiter((t_index.get(k, 0) for k in keys), dtype=np.intp, count=len(keys))
+    ends = np.cumsum([len(s) for s in sentences])[:-1]
     bos = w_index[BOS]
-    out = []
-    for s in sentences:
-        keys = [normalize(w) for w in s]
-        y = np.array([t_index.get(k, 0) for k in keys], dtype=np.intp)
-        out.append(pair(lookup(w_index, keys), y, bos))
-    return out
+    return [pair(xs, ys, bos) for xs, ys in zip(np.split(x, ends), np.split(y, ends))]
 
 
 @functools.cache
@@ -151,14 +150,16 @@ def data_note(lang: str) -> str:
 
 
 def train_lm(lang: str, config: TrainConfig = LM_CONFIG, *, max_words: int = MAX_WORDS,
-             callback: Callback | None = None) -> TrainResult:
+             bucket: bool = True, callback: Callback | None = None) -> TrainResult:
     """Train ``lang``'s language model on its train text, keeping the epoch of the
-    lowest dev loss (perplexity); ``hparams`` record the config, the data, the task."""
+    lowest dev loss (perplexity); ``bucket``: batches of similar length (``train``);
+    ``hparams`` record the config, the data, the task."""
     d = lm_data(lang, max_words)
     result = train(d.train, d.vocab, d.tags, config, dev_pairs=d.dev, callback=callback,
                    hparams={"task": "lm", "lang": lang, "data": data_note(lang),
-                            "max_words": max_words, "min_count": MIN_COUNT},
-                   best_by="loss", bucket=True)
+                            "max_words": max_words, "min_count": MIN_COUNT,
+                            "bucket": bucket},
+                   best_by="loss", bucket=bucket)
     row = next((r for r in result.history if r["epoch"] == result.best_epoch), {})
     result.model = replace(result.model, hparams={
         **result.model.hparams, "best_epoch": result.best_epoch,
