@@ -189,6 +189,17 @@ def test_the_shipped_model_beats_the_bigram_on_the_built_in_test_split(lang, tmp
     assert ppl["RNN"] < ppl["bigram (KN)"] < ppl["unigram"], ppl
 
 
+@pytest.mark.slow         # trains: one epoch, H = 4, 300 words (1.5 s)
+def test_train_lm_gives_a_language_model_that_records_its_task_and_data():
+    from dataclasses import replace
+
+    from rnnviz.training.language_model import LM_CONFIG, train_lm
+    result = train_lm("en", replace(LM_CONFIG, epochs=1, hidden=4), max_words=300)
+    m = result.model
+    assert lm.is_lm(m) and m.K == 302 and m.H == 4
+    assert m.hparams["lang"] == "en" and np.isfinite(m.hparams["dev_loss"])
+
+
 # --------------------------------------------------------------------------- commands
 
 def test_next_prints_the_top_five(capsys):
