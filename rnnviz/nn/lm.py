@@ -68,7 +68,6 @@ def pair(x_words: np.ndarray, y_words: np.ndarray, bos: int) -> tuple[np.ndarray
     return x, y
 
 
-
 def banned(m: RNN) -> np.ndarray:
     """(K,) True for the outputs generation never emits: <unk>, a class, <s>."""
     return np.array([t == UNK or t.startswith("<unk:") or t == BOS for t in m.tags])

@@ -26,7 +26,7 @@ from ..text.unknown import lookup
 MAX_NEW = 200          # generate at most this many words at once
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Prompt:
     """Typed text as the language model reads it."""
     tokenized: Tokenized | None      # None for empty text: the start of a sentence
