@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from rnnviz.cli import main
-from rnnviz.data import DEFAULT_MODEL
+from rnnviz.data import DEFAULT_MODEL, LM_MODELS
 from rnnviz.nn import lm
 from rnnviz.nn.bptt import bptt
 from rnnviz.nn.forward import forward
@@ -237,6 +237,7 @@ def test_eval_task_lm_prints_the_perplexity_table(monkeypatch, tmp_path, capsys)
     ["train", "--task", "lm", "--out", "x.npz"],             # two languages, one file
     ["train", "--lang", "zh"],                               # --lang without --task lm
     ["eval", "--task", "lm", "--lstm", "x.npz"],
+    ["tag", "我", "--model", str(LM_MODELS["zh"])],             # a language model
 ])
 def test_bad_input_is_a_clear_message_and_a_nonzero_exit(args, capsys):
     assert main(args) != 0

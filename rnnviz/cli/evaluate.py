@@ -46,7 +46,7 @@ def _eval_lm(args) -> int:
     """eval --task lm: perplexity of the shipped language models (or --model FILE for
     one language, named by the model's hparams) next to a unigram and a Kneser-Ney
     bigram, on the built-in test split and the UD test files (where present)."""
-    from ..training.language_model import LANGS, LM_MODELS, checked
+    from ..training.language_model import LANGS, LM_MODELS
     from ..training.perplexity import UD_DIR, format_rows, measure
 
     wrong = [name for name, on in (("--conllu/--tagged", args.conllu or args.tagged),
@@ -57,13 +57,13 @@ def _eval_lm(args) -> int:
         raise ValueError(f"--task lm measures the language models on the test text; "
                          f"{', '.join(wrong)} go with the tagger")
     if args.model:
-        m = checked(load_model(args.model), args.model)
+        m = load_model(args.model, task="lm")
         models = {m.hparams.get("lang"): (m, args.model)}
         if None in models or not set(models) <= set(LANGS):
             raise ValueError(f"{args.model}: its hparams name no language (zh or en)")
     else:
-        models = {lang: (checked(load_model(LM_MODELS[lang]), LM_MODELS[lang]),
-                         LM_MODELS[lang]) for lang in LANGS}
+        models = {lang: (load_model(LM_MODELS[lang], task="lm"), LM_MODELS[lang])
+                  for lang in LANGS}
     rows = []
     for lang, (m, path) in models.items():
         print(f"{lang}: {path} (H={m.H}, {m.K - 2:,} words + <unk>, </s>)")

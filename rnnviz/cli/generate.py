@@ -51,11 +51,11 @@ def _common(p) -> None:
 
 
 def _model(args, text: str):
-    from ..training.language_model import LM_MODELS, checked
+    from ..training.language_model import LM_MODELS
 
     lang = args.lang or ("zh" if _HAN.search(text) else "en")
     path = args.model or LM_MODELS[lang]
-    return checked(load_model(path), path), path
+    return load_model(path, task="lm"), path
 
 
 def cmd_next(args) -> int:
