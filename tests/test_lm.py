@@ -165,6 +165,13 @@ def zh():
     return load_lm("zh")
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_shipped_models_are_language_models_of_the_tagger_s_size(lang):
+    m = load_lm(lang)
+    assert lm.is_lm(m) and m.H == 16 and m.K <= 2 + 2000 and m.hparams["lang"] == lang
+    assert set(m.tags[2:]) <= set(m.vocab) and m.vocab[1] == lm.BOS
+
+
 def test_next_words_after_a_prompt_are_words_with_their_probabilities(zh):
     nw = next_words(zh, "我 吃", 5)
     assert nw.prompt.tokens == ("我", "吃") and len(nw.candidates) == 5
