@@ -37,6 +37,7 @@ def test_gradcheck_passes_and_prints_the_worst_error_per_parameter():
     for f in ("tanh", "sigmoid", "relu", "identity"):
         assert f in out.stdout
     assert "PASS" in out.stdout and "W=" in out.stdout and "U=" in out.stdout
+    assert "  LM " in out.stdout                              # the language model's loss
     for cell, gate_param in (("LSTM", "W_φ="), ("LSTM k=2", "C_0="), ("GRU", "b^W_s̃="),
                              ("GRU k=2", "W_ζ=")):            # every gate under its UI label
         assert f"  {cell} " in out.stdout and gate_param in out.stdout

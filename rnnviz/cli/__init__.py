@@ -1,5 +1,6 @@
-"""``python -m rnnviz`` — the command line: gradcheck, train, tag, eval, memory (one module
-per command; ``common`` holds what they share)."""
+"""``python -m rnnviz`` — the command line: gradcheck, train, tag, eval, memory, next,
+generate (one module per command, ``generate`` holds next and generate; ``common``
+holds what they share)."""
 from __future__ import annotations
 
 import argparse
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from .. import __version__
 from .evaluate import cmd_eval
+from .generate import add_parsers as add_generate_parsers
 from .gradcheck import cmd_gradcheck
 from .memory import cmd_memory
 from .tag import EXIT_OVERFLOW, cmd_tag
@@ -38,10 +40,15 @@ def build_parser() -> argparse.ArgumentParser:
                     "rnnviz/data/feedforward_model.npz the same way, `train --cell lstm` "
                     "and `train --cell gru` the shipped lstm_model.npz and gru_model.npz "
                     "(one model a run: the gated cells take several times the RNN's "
-                    "minutes).")
+                    "minutes); `train --task lm` the shipped language models lm_zh.npz and "
+                    "lm_en.npz.")
     p.add_argument("--out", type=Path, help="where to save (default: the shipped "
                    "default_model.npz, feedforward_model.npz with --no-recurrence, "
                    "lstm_model.npz / gru_model.npz with --cell)")
+    p.add_argument("--task", choices=("tag", "lm"), default="tag",
+                   help="lm: the language models (rnnviz/data/lm_zh.npz, lm_en.npz; --lang "
+                        "for one), trained with their own defaults unless options are given")
+    p.add_argument("--lang", choices=("zh", "en"), help="with --task lm: only this language")
     p.add_argument("--no-recurrence", action="store_true",
                    help="train s_t = f(U x_t + b): W fixed at 0 from the start")
     _data_options(p, "train on this file instead of the built-in corpus (every tenth "
@@ -51,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "sentence)")
     p.add_argument("--max-vocab", type=int, metavar="N",
                    help="with --conllu/--tagged: keep the N most frequent training words "
-                        "(with <unk>); the rest are <unk>")
+                        "(with <unk>); the rest are <unk>; with --task lm: at most N output "
+                        "words (default 2000)")
     for option, (field, meta, text) in TRAIN_OPTIONS.items():
         kind = type(getattr(DEFAULT_CONFIG, field))
         if isinstance(meta, tuple):
@@ -91,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lstm", type=Path, help="the LSTM .npz (default: the shipped one)")
     p.add_argument("--gru", type=Path, help="the GRU .npz (default: the shipped one)")
     p.add_argument("--split", choices=("test", "dev"), default="test")
+    p.add_argument("--task", choices=("tag", "lm"), default="tag",
+                   help="lm: the language models' perplexity on the built-in test split and "
+                        "the UD test files, next to a unigram and a Kneser-Ney bigram")
     p.add_argument("--write-scores", action="store_true",
                    help="measure the two models on bench/everyday and the UD test treebanks "
                         "and write rnnviz/data/scores.json (shown on the Why page)")
@@ -102,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
                                       "and GRU (rnnviz/data/memory.json, about a minute)")
     p.add_argument("--dry-run", action="store_true", help="measure, write nothing")
     p.set_defaults(run=cmd_memory)
+    add_generate_parsers(sub)
     return ap
 
 def _data_options(p, what: str) -> None:

@@ -5,14 +5,20 @@ import json
 import sys
 
 
-def load_model(path, cells: tuple[str, ...] = ("rnn",)):
-    """A model of one of ``cells`` from ``path`` (an RNN by default); a bad file, or a
-    file of another cell, raises ValueError naming it."""
+def load_model(path, cells: tuple[str, ...] = ("rnn",), task: str = "tag"):
+    """A model of one of ``cells`` from ``path`` (an RNN by default) made for ``task``
+    ("tag", or "lm": a language model, ``nn.lm.is_lm``); a bad file, a file of another
+    cell or of the other task raises ValueError naming it."""
     from ..nn.checkpoint import load
+    from ..nn.lm import is_lm
     try:
-        return load(path, cells=cells)
+        m = load(path, cells=cells)
     except ValueError as e:
         raise ValueError(f"{path}: {e}") from None
+    if is_lm(m) != (task == "lm"):
+        raise ValueError(f"{path}: a language model; next, generate and eval --task lm use it"
+                         if is_lm(m) else f"{path}: not a language model (a tagger?)")
+    return m
 
 def read_corpus_file(path, args, column: str | None = None):
     """A corpus file read as the app reads an upload, without the app's size limits;

@@ -26,6 +26,8 @@ def _load_gated(name, path):
 def cmd_eval(args) -> int:
     from ..training.builtin import DEFAULT_MODEL, FEEDFORWARD_MODEL, compare, format_reports
 
+    if args.task == "lm":
+        return _eval_lm(args)
     if args.conllu or args.tagged:
         return _eval_on_file(args)
     paths = {"RNN": args.model or DEFAULT_MODEL, "W = 0": args.feedforward or FEEDFORWARD_MODEL}
@@ -39,6 +41,41 @@ def cmd_eval(args) -> int:
     print(f"split: {args.split} (built-in corpus, zh + en)\n")
     print(format_reports(reports))
     return 0
+
+def _eval_lm(args) -> int:
+    """eval --task lm: perplexity of the shipped language models (or --model FILE for
+    one language, named by the model's hparams) next to a unigram and a Kneser-Ney
+    bigram, on the built-in test split and the UD test files (where present)."""
+    from ..training.language_model import LANGS, LM_MODELS
+    from ..training.perplexity import UD_DIR, format_rows, measure
+
+    wrong = [name for name, on in (("--conllu/--tagged", args.conllu or args.tagged),
+                                   ("--feedforward", args.feedforward), ("--lstm", args.lstm),
+                                   ("--gru", args.gru), ("--write-scores", args.write_scores),
+                                   ("--split dev", args.split != "test")) if on]
+    if wrong:
+        raise ValueError(f"--task lm measures the language models on the test text; "
+                         f"{', '.join(wrong)} go with the tagger")
+    if args.model:
+        m = load_model(args.model, task="lm")
+        models = {m.hparams.get("lang"): (m, args.model)}
+        if None in models or not set(models) <= set(LANGS):
+            raise ValueError(f"{args.model}: its hparams name no language (zh or en)")
+    else:
+        models = {lang: (load_model(LM_MODELS[lang], task="lm"), LM_MODELS[lang])
+                  for lang in LANGS}
+    rows = []
+    for lang, (m, path) in models.items():
+        print(f"{lang}: {path} (H={m.H}, {m.K - 2:,} words + <unk>, </s>)")
+        rows += measure(lang, m)
+    if not any(r.name == "UD test" for r in rows):
+        print(f"note: no UD test files in {UD_DIR}; the built-in test split only",
+              file=sys.stderr)
+    print("perplexity (lower is better); bigram: interpolated Kneser-Ney; <unk>: share of "
+          "targets outside the vocabulary\n")
+    print(format_rows(rows))
+    return 0
+
 
 def _write_scores(paths) -> int:
     """eval --write-scores: measure the models on the everyday sentences and the UD

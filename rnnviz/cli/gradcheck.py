@@ -1,5 +1,6 @@
-"""``python -m rnnviz gradcheck``: BPTT of the RNN, the LSTM and the GRU against central
-finite differences (the gated cells also with truncation, k = 2)."""
+"""``python -m rnnviz gradcheck``: BPTT of the RNN, the RNN as a language model (the
+next word's loss), the LSTM and the GRU against central finite differences (the gated
+cells also with truncation, k = 2)."""
 from __future__ import annotations
 
 import textwrap
@@ -17,6 +18,7 @@ def cmd_gradcheck(args) -> int:
         gradcheck_cell,
         random_case,
         random_cell_case,
+        random_lm_case,
     )
 
     worst_overall = 0.0
@@ -25,6 +27,8 @@ def cmd_gradcheck(args) -> int:
     chosen = set(getattr(args, "cell", None) or ("rnn", *CELLS))
     rows = {f: (lambda seed, f=f: gradcheck(*random_case(f, seed))) for f in ACTIVATIONS
             if "rnn" in chosen}
+    if "rnn" in chosen:                     # the same RNN as a language model
+        rows["LM"] = lambda seed: gradcheck(*random_lm_case("tanh", seed))   # -log o_t[w_{t+1}]
     for cell in (c for c in CELLS if c in chosen):
         for k in CELL_TRUNCATIONS:
             name = cell.upper() + ("" if k is None else f" k={k}")

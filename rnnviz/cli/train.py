@@ -1,12 +1,14 @@
 """``python -m rnnviz train``: the shipped models, or a model of a corpus file."""
 from __future__ import annotations
 
+import math
 import sys
 import time
 from pathlib import Path
 
 from ..nn.activations import ACTIVATIONS
 from ..nn.cells import CELLS
+from ..nn.lm import is_lm
 from ..nn.model import U_INITS
 from ..nn.optim import OPTIMIZERS
 from .common import read_corpus_file
@@ -31,13 +33,13 @@ TRAIN_OPTIONS = {   # --option: (TrainConfig field, metavar or choices, help)
 def cmd_train(args) -> int:
     from dataclasses import replace
 
-    from ..nn.cells import n_params
-    from ..nn.checkpoint import save
     from ..training.builtin import CELL_MODELS, DEFAULT_CONFIG, FEEDFORWARD_MODEL, train_builtin
 
-    config = replace(DEFAULT_CONFIG, **{field: getattr(args, field)
-                                        for field, _, _ in TRAIN_OPTIONS.values()
-                                        if getattr(args, field) is not None})
+    if args.task == "lm":
+        return _train_lm(args)
+    if args.lang:
+        raise ValueError("--lang goes with --task lm")
+    config = replace(DEFAULT_CONFIG, **_given(args))
     if args.conllu or args.tagged:
         return _train_on_file(args, config)
     if args.test or args.max_vocab:
@@ -55,12 +57,59 @@ def cmd_train(args) -> int:
     except KeyboardInterrupt:
         print("interrupted; nothing written", file=sys.stderr)
         return 130
+    _save(result, out)
+    return 0
+
+def _save(result, out) -> None:
+    """Write the trained model to ``out`` and say what was written."""
+    from ..nn.cells import n_params
+    from ..nn.checkpoint import save
+
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     save(result.model, out)
     print(f"best dev epoch {result.best_epoch} ({result.stopped}); {result.seconds:.1f} s; "
           f"{n_params(result.model):,} parameters; wrote {out} "
           f"({Path(out).stat().st_size:,} bytes)")
+
+
+def _given(args) -> dict:
+    """The TrainConfig fields set on the command line."""
+    return {field: getattr(args, field) for field, _, _ in TRAIN_OPTIONS.values()
+            if getattr(args, field) is not None}
+
+
+def _train_lm(args) -> int:
+    """train --task lm [--lang zh|en] [--out FILE]: the language models (the shipped
+    lm_zh.npz and lm_en.npz unless --out), on their own defaults (LM_CONFIG)."""
+    from dataclasses import replace
+
+    from ..training.language_model import LANGS, LM_CONFIG, LM_MODELS, MAX_WORDS, train_lm
+
+    wrong = [name for name, on in (("--conllu/--tagged", args.conllu or args.tagged),
+                                   ("--test", args.test),
+                                   ("--no-recurrence", args.no_recurrence),
+                                   ("--cell", args.cell not in (None, "rnn"))) if on]
+    if wrong:
+        raise ValueError(f"--task lm trains the RNN on the built-in text; "
+                         f"{', '.join(wrong)} go with the tagger")
+    langs = (args.lang,) if args.lang else LANGS
+    if args.out and len(langs) > 1:
+        raise ValueError("--out FILE needs --lang zh or --lang en (one model a file)")
+    config = replace(LM_CONFIG, **_given(args))
+    for lang in langs:
+        out = args.out or LM_MODELS[lang]
+        print(f"training the {lang} language model on the built-in corpus and the UD dev "
+              f"text: H={config.hidden}, {config.optimizer} lr={config.lr}, batch "
+              f"{config.batch_size}, seed {config.seed}")
+        try:
+            result = train_lm(lang, config, max_words=args.max_vocab or MAX_WORDS,
+                              callback=_epoch_printer())
+        except KeyboardInterrupt:
+            print("interrupted; nothing more written", file=sys.stderr)
+            return 130
+        _save(result, out)
     return 0
+
 
 def _train_on_file(args, config) -> int:
     """train --conllu/--tagged FILE [--test FILE]: early stopping on every tenth sentence."""
@@ -116,6 +165,8 @@ def _epoch_printer():
         if p.kind == "epoch":
             now = time.perf_counter()
             dev = f"  dev {100 * p.dev_acc:6.2f}%" if p.dev_acc is not None else ""
+            if p.dev_loss is not None and p.model is not None and is_lm(p.model):
+                dev += f"  dev perplexity {math.exp(p.dev_loss):7.2f}"
             print(f"epoch {p.epoch:>3}/{p.epochs}  loss {p.loss:.4f}  train "
                   f"{100 * p.train_acc:6.2f}%{dev}  {now - clock[0]:5.2f} s", flush=True)
             clock[0] = now

@@ -10,7 +10,8 @@ and report, per parameter, the worst relative error over its entries
 the columns of U that the batch's words select can have a gradient; the other
 columns must be exactly zero analytically and are checked as such.
 
-``gradcheck`` checks the RNN (and s_0), ``gradcheck_cell`` the LSTM and the GRU
+``gradcheck`` checks the RNN (and s_0), and the RNN as a language model on
+``random_lm_case`` (the targets are the next words, ``</s>`` last), ``gradcheck_cell`` the LSTM and the GRU
 (every gate's block of U, W, b under its ``cell_names`` label, the output layer,
 s_0 and C_0), optionally with truncation (the finite differences then run on
 bptt.py's definition: each L_t from its states k steps back, held fixed).
@@ -21,7 +22,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from . import gru, lstm
+from . import gru, lm, lstm
 from .bptt import bptt
 from .cell_names import param_label
 from .forward import forward
@@ -165,6 +166,29 @@ def random_case(f: str, seed: int = 0, *, H: int = 5, n_vocab: int = 12, K: int 
     mask[-1, T // 2:] = False
     if f == "relu":                               # keep pre-activations off the kink
         m = replace(m, b=m.b + 0.05)
+    return m, X, Y, mask
+
+
+def random_lm_case(f: str = "tanh", seed: int = 0, *, H: int = 5, n_words: int = 9,
+                   B: int = 3, T: int = 6):
+    """A small random language model (``lm.init_lm``) and a padded batch of sentences:
+    X = <s> w_1 … w_T, Y = w_1 … w_T </s> (``lm.pair``), some targets <unk>."""
+    rng = np.random.default_rng(seed)
+    m = lm.init_lm([f"w{i}" for i in range(1, n_words + 1)], ["<unk:en>"], H, f=f, seed=rng)
+    m = replace(m, W=m.W * 2.0)                   # make the recurrence matter
+    lengths = [T - 1] * (B - 1) + [T // 2]        # T steps: the words and </s>; one shorter
+    pairs = []
+    for n in lengths:
+        y_words = rng.integers(0, n_words + 2, n)           # output rows: 0 = <unk>, 1 = </s>
+        y_words[y_words == lm.EOS_ID] = 0                    # </s> only at the end
+        # as inputs, the words themselves; an unknown word switches on its class column
+        x_words = np.array([m.word_index[m.tags[k]] if k else m.n_vocab - 1 for k in y_words])
+        pairs.append(lm.pair(x_words, y_words, m.word_index[lm.BOS]))
+    X = np.zeros((B, T), np.intp)
+    Y = np.zeros((B, T), np.intp)
+    mask = np.zeros((B, T), bool)
+    for i, (x, y) in enumerate(pairs):
+        X[i, :len(x)], Y[i, :len(y)], mask[i, :len(x)] = x, y, True
     return m, X, Y, mask
 
 

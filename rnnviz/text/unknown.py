@@ -33,6 +33,7 @@ from .jieba_dictionary import jieba_flags
 
 UNK = "<unk>"
 PREFIX = "<unk:"
+BOS = "<s>"     # a language model's first input (nn/lm.py): no word, never dropped
 
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _ZH_NUMERAL = set("零〇一二三四五六七八九十百千万亿两几半")
@@ -108,9 +109,9 @@ def _id(index: Mapping[str, int], key: str) -> int:
 
 def replacement_ids(vocab: Sequence[str]) -> np.ndarray:
     """For word dropout: the id each vocabulary entry becomes when it is dropped
-    (its most specific class in ``vocab``, or 0). Classes map to themselves."""
+    (its most specific class in ``vocab``, or 0). Classes and ``<s>`` map to themselves."""
     index = {w: i for i, w in enumerate(vocab)}
-    return np.array([i if is_class(w) else
+    return np.array([i if is_class(w) or w == BOS else
                      next((index[c] for c in classes(w) if c in index), 0)
                      for i, w in enumerate(vocab)], dtype=np.intp)
 

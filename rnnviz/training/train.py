@@ -27,7 +27,7 @@ from ..nn.lstm import init_lstm
 from ..nn.model import RNN, U_INITS, init_rnn
 from ..text.unknown import replacement_ids
 from .allocator import tune_allocator
-from .dataset import Pair, TrainingError, batches, word_dropout
+from .dataset import Pair, TrainingError, batches, bucketed_batches, word_dropout
 from .evaluate import loss_and_accuracy
 
 MESSAGES = Catalog({           # a TrainConfig value out of range (TrainingError)
@@ -129,8 +129,15 @@ Callback = Callable[[Progress], bool | None]   # return True to stop
 
 def train(train_pairs: Sequence[Pair], vocab: Sequence[str], tags: Sequence[str],
           config: TrainConfig = TrainConfig(), *, dev_pairs: Sequence[Pair] = (),
-          callback: Callback | None = None, hparams: dict | None = None) -> TrainResult:
-    """Train a fresh model; with ``dev_pairs`` keep the best dev epoch (early stopping)."""
+          callback: Callback | None = None, hparams: dict | None = None,
+          best_by: Literal["accuracy", "loss"] = "accuracy",
+          bucket: bool = False) -> TrainResult:
+    """Train a fresh model; with ``dev_pairs`` keep the best dev epoch (early stopping):
+    the best dev accuracy (ties: the lower dev loss), or with ``best_by="loss"`` the
+    lowest dev loss (a language model: perplexity, not how often the top word is right).
+    ``bucket`` batches sentences of similar length together (``bucketed_batches``)."""
+    if best_by not in ("accuracy", "loss"):
+        raise ValueError(f"best_by must be 'accuracy' or 'loss', got {best_by!r}")
     start = time.perf_counter()
     tune_allocator()
     rng = np.random.default_rng(config.seed)
@@ -144,14 +151,15 @@ def train(train_pairs: Sequence[Pair], vocab: Sequence[str], tags: Sequence[str]
     dropped_to = replacement_ids(m.vocab)    # a dropped word becomes its unknown-word class
     drop_p = dropout_rates(train_pairs, len(m.vocab), config)
     result = TrainResult(m)
-    best = (-np.inf, -np.inf)                # (dev accuracy, -dev loss) to beat
+    best = (-np.inf, -np.inf)                # (dev accuracy, -dev loss) or (-dev loss,) to beat
     best_params = None
     step, since_best = 0, 0
 
     for epoch in range(1, config.epochs + 1):
         sum_loss = sum_norm = 0.0
         n_batches = correct = n_tokens = 0
-        for X, Y, mask in batches(train_pairs, config.batch_size, rng):
+        make_batches = bucketed_batches if bucket else batches
+        for X, Y, mask in make_batches(train_pairs, config.batch_size, rng):
             X = word_dropout(X, mask, drop_p, rng, dropped_to)
             fw = cells.forward(m, X)
             loss = cross_entropy(fw.z, Y, mask)
@@ -180,9 +188,9 @@ def train(train_pairs: Sequence[Pair], vocab: Sequence[str], tags: Sequence[str]
                "grad_norm": sum_norm / n_batches}
         if dev_pairs:
             row["dev_loss"], row["dev_acc"] = loss_and_accuracy(m, dev_pairs)
-            if (row["dev_acc"], -row["dev_loss"]) > best:
-                best, best_params, since_best = (row["dev_acc"], -row["dev_loss"]), \
-                    _copy(params), 0
+            key = (-row["dev_loss"],) if best_by == "loss" else (row["dev_acc"], -row["dev_loss"])
+            if key > best:
+                best, best_params, since_best = key, _copy(params), 0
                 result.best_epoch = epoch
             else:
                 since_best += 1
