@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import pytest
 
 from conftest import run_app
+from rnnviz.data import LM_MODELS
 from rnnviz.nn import checkpoint
 from rnnviz.training.builtin import DEFAULT_MODEL
 from rnnviz.figures.plotly_fence import wire_meta
@@ -152,6 +153,8 @@ BAD_FILES = {   # name: (file name, bytes, the words of its own message)
                "pickled Python objects"),
     "truncated": ("m.npz", lambda: checkpoint.to_bytes(checkpoint.load(DEFAULT_MODEL))[:3000],
                   "not an .npz file"),
+    "language model": ("lm.npz", lambda: LM_MODELS["en"].read_bytes(),
+                       "it is a language model"),
     "zip bomb": ("m.npz", zip_bomb, "zip bomb"),
     "wrong extension": ("model.txt", lambda: checkpoint.to_bytes(checkpoint.load(DEFAULT_MODEL)),
                         "the name does not end in .npz"),

@@ -169,6 +169,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "文件中的任何内容都不会被执行。"},
     "train.file.not_npz": {"en": "the name does not end in .npz",
                            "zh": "文件名不是以 .npz 结尾"},
+    "train.file.language_model": {
+        "en": "it is a language model (its outputs are words, not tags); the pages here "
+              "show a tagger",
+        "zh": "这是一个语言模型（它的输出是词，不是词性标签）；这里的页面展示的是标注器"},
     "train.file.loaded": {
         "en": "Loaded {name}: H = {H}, {n} words, {K} tags. It is now your model.",
         "zh": "已载入 {name}：H = {H}，{n} 个词，{K} 个标签。它现在是你的模型。"},

@@ -12,6 +12,7 @@ import streamlit as st
 
 from ..i18n import say, text
 from ..nn import checkpoint
+from ..nn.lm import is_lm
 from ..nn.model import RNN
 from . import models
 from .training_run import running
@@ -60,10 +61,12 @@ def take_model_upload(lang: str) -> None:
         except checkpoint.CheckpointError as e:
             problem = say(e, lang)
         else:
-            models.set_session_model(m, "uploaded")
-            st.session_state[MODEL_NOTE] = ("success", text(
-                "train.file.loaded", lang, name=f.name, H=m.H, n=m.n_vocab, K=m.K))
-            return
+            if not is_lm(m):
+                models.set_session_model(m, "uploaded")
+                st.session_state[MODEL_NOTE] = ("success", text(
+                    "train.file.loaded", lang, name=f.name, H=m.H, n=m.n_vocab, K=m.K))
+                return
+            problem = text("train.file.language_model", lang)   # an RNN whose V maps to words
     st.session_state[MODEL_NOTE] = ("error", text("train.file.refused", lang, name=f.name,
                                                   problem=problem))
 
