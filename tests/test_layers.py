@@ -6,6 +6,7 @@ parts as ``rnnviz.<part>``. Every import counts, including the ones inside
 functions. No module reaches itself again through its imports.
 """
 import ast
+import functools
 import sys
 from pathlib import Path
 
@@ -40,7 +41,8 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imports_of(path: Path) -> set[str]:
+@functools.cache                 # each module is parsed once, not once per test
+def imports_of(path: Path) -> frozenset[str]:
     """Absolute names of every module ``path`` imports (relative imports resolved;
     ``from pkg import name`` gives ``pkg.name`` when that is a module of rnnviz)."""
     me = module_name(path).split(".")
@@ -56,7 +58,7 @@ def imports_of(path: Path) -> set[str]:
             for a in node.names:
                 full = f"{base}.{a.name}"
                 names.add(full if full in MODULES else base)
-    return names
+    return frozenset(names)
 
 
 MODULES = {module_name(p): p for p in PKG.rglob("*.py")}
