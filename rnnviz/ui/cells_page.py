@@ -5,7 +5,7 @@ shipped taggers, run on the same tokens (``lessons.cells.retag``); the three
 taggings and their gradient flows are ``cells_state``'s. The
 memory section draws ``rnnviz/data/memory.json`` and tags one member of its family
 live with the task's small models (``resources.memory``). Every chart has a table
-of its numbers under it (``numbers_table``), the page's text alternatives.
+of its numbers under it (``views.numbers_table``), the page's text alternatives.
 """
 from __future__ import annotations
 
@@ -36,17 +36,6 @@ GATE = urlstate.BY_NAME[GATE_KEY]
 def shown(name: str) -> str:
     """A ``cell_names`` label for Streamlit Markdown: "φ_{3}" as φ_3, the _ escaped."""
     return esc_markdown(name.replace("_{", "_").replace("}", ""))
-
-
-def numbers_table(label_text: str, heads: list[str], rows: list[list[str]], key: str) -> None:
-    """A chart's numbers as a Markdown table in an expander, built only when opened
-    (``heads`` are Markdown: pass labels through ``shown``)."""
-    box = st.expander(label_text, icon=":material/table:", key=key, on_change="rerun")
-    if not box.open:
-        return
-    lines = ["| " + " | ".join(heads) + " |", "|" + "---:|" * len(heads)]
-    lines += ["| " + " | ".join(r) + " |" for r in rows]
-    box.markdown("\n".join(lines))
 
 
 # --------------------------------------------------------------------------- step t
@@ -102,14 +91,16 @@ def step_view(ctx: Context, tgs: dict[str, Tagging]) -> None:
 
 def gates_table(ctx: Context, tgs: dict[str, Tagging], t: int) -> None:
     """Every gate of both cells at step t, unit by unit (the heatmaps' column t)."""
-    heads, cols = [text("cells.numbers.unit", ctx.lang)], []
-    for cell in GATED:
-        for key, values in panels(tgs[cell].trace):
-            heads.append(f"{NAMES[cell]} {shown(label(cell, key, t))}")
-            cols.append(values[t - 1])
-    rows = [[str(h + 1), *(fmt(c[h]) for c in cols)] for h in range(len(cols[0]))]
-    numbers_table(text("cells.numbers.gates", ctx.lang, t=t), heads, rows,
-                  session_keys.CELLS_GATES_NUMBERS)
+    def table():
+        heads, cols = [text("cells.numbers.unit", ctx.lang)], []
+        for cell in GATED:
+            for key, values in panels(tgs[cell].trace):
+                heads.append(f"{NAMES[cell]} {shown(label(cell, key, t))}")
+                cols.append(values[t - 1])
+        return heads, [[str(h + 1), *(fmt(c[h]) for c in cols)] for h in range(len(cols[0]))]
+
+    views.numbers_table(text("cells.numbers.gates", ctx.lang, t=t),
+                        session_keys.CELLS_GATES_NUMBERS, table)
 
 
 def formula(ctx: Context, tgs: dict[str, Tagging], t: int) -> None:
@@ -130,14 +121,18 @@ def formula(ctx: Context, tgs: dict[str, Tagging], t: int) -> None:
                 alt=text("alt.cells_formula", lang, gate=gate_label(option, lang), t=t,
                          word=tr.tokens[t - 1]))
     letter = label(cell, gate).removesuffix("_t")
-    heads = [text("cells.numbers.unit", lang), *map(shown, (
-        f"U_{letter} x_{t}", f"W_{letter} {label(cell, 'state', t - 1)}", f"b_{letter}", "a",
-        f"{label(cell, gate, t)} = {terms.squash}(a)"))]
-    rows = [[str(h + 1), *(fmt(v[h]) for v in (terms.Ux, terms.Ws, terms.b, terms.a,
-                                                 terms.value))] for h in range(len(terms.a))]
+    def table():
+        heads = [text("cells.numbers.unit", lang), *map(shown, (
+            f"U_{letter} x_{t}", f"W_{letter} {label(cell, 'state', t - 1)}", f"b_{letter}",
+            "a", f"{label(cell, gate, t)} = {terms.squash}(a)"))]
+        return heads, [[str(h + 1), *(fmt(v[h]) for v in (terms.Ux, terms.Ws, terms.b, terms.a,
+                                                          terms.value))]
+                       for h in range(len(terms.a))]
+
     with where:
-        numbers_table(text("cells.numbers.formula", lang, name=shown(label(cell, gate, t))), heads,
-                      rows, session_keys.CELLS_FORMULA_NUMBERS)
+        views.numbers_table(text("cells.numbers.formula", lang,
+                                 name=shown(label(cell, gate, t))),
+                            session_keys.CELLS_FORMULA_NUMBERS, table)
 
 
 # --------------------------------------------------------------------------- gradient flow
@@ -155,11 +150,12 @@ def flow_section(ctx: Context, tgs: dict[str, Tagging]) -> None:
     fig = views.figure(ctx, ("cells_flow",), lambda: flow_chart(norms, first.tokens, ctx.look))
     views.chart(fig, key="cells_flow", ctx=ctx,
                 alt=text("alt.cells_flow", lang, sentence=" ".join(first.tokens)))
-    heads = [text("cells.numbers.step", lang), text("cells.numbers.word", lang),
-             *(NAMES[c] for c in cell_flows(norms)), shown("LSTM ‖∂L_T/∂C_k‖")]
-    rows = [[str(k + 1), esc_markdown(w), *(written(n[k]) for n in norms.values())]
-            for k, w in enumerate(first.tokens)]
-    numbers_table(text("cells.numbers.flow", lang), heads, rows, session_keys.CELLS_FLOW_NUMBERS)
+    views.numbers_table(text("cells.numbers.flow", lang), session_keys.CELLS_FLOW_NUMBERS,
+                        lambda: (
+        [text("cells.numbers.step", lang), text("cells.numbers.word", lang),
+         *(NAMES[c] for c in cell_flows(norms)), shown("LSTM ‖∂L_T/∂C_k‖")],
+        [[str(k + 1), esc_markdown(w), *(written(n[k]) for n in norms.values())]
+         for k, w in enumerate(first.tokens)]))
 
 
 def _factor(x: float) -> str:
@@ -189,11 +185,11 @@ def memory_section(ctx: Context) -> None:
     fig = views.figure(ctx, ("cells_memory", d), lambda: make_memory(result, d, look=look))
     views.chart(fig, key="cells_memory", ctx=ctx,
                 alt=text("alt.cells_memory", lang))
-    heads = ["d", *(NAMES[c] for c in result.correct)]
-    rows = [[str(dd), *(f"{result.correct[c][i]}/{result.n[i]}" for c in result.correct)]
-            for i, dd in enumerate(result.d)]
-    numbers_table(text("cells.numbers.memory", lang), heads, rows,
-                  session_keys.CELLS_MEMORY_NUMBERS)
+    views.numbers_table(text("cells.numbers.memory", lang), session_keys.CELLS_MEMORY_NUMBERS,
+                        lambda: (
+        ["d", *(NAMES[c] for c in result.correct)],
+        [[str(dd), *(f"{result.correct[c][i]}/{result.n[i]}" for c in result.correct)]
+         for i, dd in enumerate(result.d)]))
     live_member(ctx, models, d)
 
 

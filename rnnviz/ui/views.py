@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import functools
 import html
+from collections.abc import Callable
 
 import plotly.graph_objects as go
 import streamlit as st
 
-from ..figures.plotly_fence import SpecFigure, meta_of
 from ..figures.chips import chips_html
 from ..figures.formula import columns
+from ..figures.plotly_fence import SpecFigure, meta_of
 from ..figures.style import Look, fmt
 from ..i18n import STRINGS, say, text
 from ..text.tokenize import tokenize
@@ -167,21 +168,30 @@ def play_fragment(body) -> None:
 NUMBERS_KEY = "lecture_numbers"
 
 
+def numbers_table(label: str, key: str,
+                  table: Callable[[], tuple[list[str], list[list[str]]]]) -> None:
+    """A figure's numbers as a Markdown table in an expander (the figure readable as
+    text); ``table()`` gives (heads, rows) and is called only when the expander is
+    open, not on every keystroke."""
+    box = st.expander(label, icon=":material/table:", key=key, on_change="rerun")
+    if not box.open:
+        return
+    heads, rows = table()
+    lines = ["| " + " | ".join(heads) + " |", "|" + "---:|" * len(heads)]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    box.markdown("\n".join(lines))
+
+
 def numbers(ctx: Context, t: int) -> None:
     """The vectors of step t as a table of numbers (the formula figure, readable as text)."""
-    box = st.expander(text("lecture.numbers", ctx.lang, t=t), icon=":material/table:",
-                       key=NUMBERS_KEY, on_change="rerun")
-    if not box.open:                    # built only when opened, not on every keystroke
-        return
-    col = columns(ctx.tagging.trace, t)
-    heads = {"Ux": f"U x_{{{t}}}", "Ws": f"W s_{{{t - 1}}}", "b": "b", "a": f"a_{{{t}}}",
-             "s": f"s_{{{t}}}"}                       # the formula's columns, as LaTeX
-    rows = [f"| {text('lecture.numbers.unit', ctx.lang)} | "
-            + " | ".join(f"${h}$" for h in heads.values()) + " |",
-            "|---:|" + "---:|" * len(heads)]
-    for h in range(ctx.model.H):
-        rows.append(f"| {h + 1} | " + " | ".join(fmt(col[k][h]) for k in heads) + " |")
-    box.markdown("\n".join(rows))
+    def table():
+        col = columns(ctx.tagging.trace, t)
+        heads = {"Ux": f"U x_{{{t}}}", "Ws": f"W s_{{{t - 1}}}", "b": "b", "a": f"a_{{{t}}}",
+                 "s": f"s_{{{t}}}"}                   # the formula's columns, as LaTeX
+        return ([text("lecture.numbers.unit", ctx.lang), *(f"${h}$" for h in heads.values())],
+                [[str(h + 1), *(fmt(col[k][h]) for k in heads)] for h in range(ctx.model.H)])
+
+    numbers_table(text("lecture.numbers", ctx.lang, t=t), NUMBERS_KEY, table)
 
 
 # --------------------------------------------------------------------------- share & export
