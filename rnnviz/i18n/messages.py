@@ -20,6 +20,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "msg.tokenize.chars": {
         "en": "Only the first {chars:,} characters are used (the text had {had:,}).",
         "zh": "只使用前 {chars:,} 个字符（文本共有 {had:,} 个）。"},
+    # --- the language model: sampling settings and text it cannot read -------------------------
+    "msg.lm.temperature": {"en": "temperature must be ≥ 0, got {value}",
+                           "zh": "温度必须 ≥ 0，实际为 {value}"},
+    "msg.lm.top_k": {"en": "top-k must be at least 1, got {value}",
+                     "zh": "top-k 至少为 1，实际为 {value}"},
+    "msg.lm.all_banned": {"en": "every output is banned: nothing to generate",
+                          "zh": "所有输出都被排除了：无法生成"},
+    "msg.lm.no_input": {"en": "generation needs at least the input <s>",
+                        "zh": "生成至少需要输入 <s>"},
+    "msg.next.no_words": {"en": "no words in the text", "zh": "文本中没有词"},
+    "msg.next.k": {"en": "the number of candidates must be at least 1, got {k}",
+                   "zh": "候选词的个数至少为 1，实际为 {k}"},
+    "msg.next.n": {"en": "the number of words must be 0..{max}, got {n}",
+                   "zh": "词数必须在 0..{max} 之间，实际为 {n}"},
     # --- a model that does not hold together -----------------------------------------------------
     "msg.activation.unknown": {
         "en": "unknown activation {name!r}; choose one of {choices}",

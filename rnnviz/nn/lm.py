@@ -22,7 +22,8 @@ perplexity needs, and the classes are never targets. Generation and the top
 candidates never show ``<unk>``, a class or ``<s>``: ``banned`` gives their rows,
 whose probability ``next_distribution`` sets to 0 before it samples.
 
-This module imports only NumPy (and the engine next to it).
+This module imports only NumPy (and the engine next to it, and ``messages``: a
+setting that cannot be used raises ``LMError``, a coded ValueError).
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..messages import Catalog, CodedError
 from .forward import forward, softmax
 from .model import RNN, UNK, init_rnn
 
@@ -37,6 +39,18 @@ BOS = "<s>"       # the input at step 1: the start of the sentence
 EOS = "</s>"      # the target after the last word: the end of the sentence
 TASK = "lm"
 EOS_ID = 1        # tags[1] == EOS in every language model (lm_names)
+
+MESSAGES = Catalog({
+    "lm.temperature": "temperature must be ≥ 0, got {value}",
+    "lm.top_k": "top-k must be at least 1, got {value}",
+    "lm.all_banned": "every output is banned: nothing to generate",
+    "lm.no_input": "generation needs at least the input <s>",
+})
+
+
+class LMError(CodedError):
+    """A setting of sampling or generation that cannot be used (the page shows it)."""
+    catalog = MESSAGES
 
 
 def is_lm(m) -> bool:
@@ -80,13 +94,13 @@ def next_distribution(z: np.ndarray, ban: np.ndarray, temperature: float = 1.0,
     ``top_k`` largest allowed logits (all when None); τ = 0 puts all the probability
     on the largest allowed logit (greedy; the first of equal ones)."""
     if not temperature >= 0:
-        raise ValueError(f"temperature must be ≥ 0, got {temperature}")
+        raise LMError("lm.temperature", value=temperature)
     if top_k is not None and top_k < 1:
-        raise ValueError(f"top-k must be at least 1, got {top_k}")
+        raise LMError("lm.top_k", value=top_k)
     z = np.where(ban, -np.inf, np.asarray(z, dtype=np.float64))
     allowed = np.flatnonzero(~ban)
     if allowed.size == 0:
-        raise ValueError("every output is banned: nothing to generate")
+        raise LMError("lm.all_banned")
     order = allowed[np.argsort(-z[allowed], kind="stable")]     # allowed, best first
     keep = order[:1] if temperature == 0 else order[:top_k]
     p = np.zeros(len(z))
@@ -108,7 +122,7 @@ def generate(m: RNN, x: Sequence[int], n: int, rng: np.random.Generator, *,
     fed back as the next input; stops at ``</s>`` (not included). Returns the ids and
     whether ``</s>`` stopped it."""
     if len(x) == 0:
-        raise ValueError("generation needs at least the input <s>")
+        raise LMError("lm.no_input")
     to_input = np.array([m.word_index.get(t, 0) for t in m.tags])   # output row -> U column
     ban = banned(m)
     fw = forward(m, np.asarray(x, np.intp)[None, :])

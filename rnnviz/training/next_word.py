@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..messages import Catalog, CodedError
 from ..nn.forward import forward
 from ..nn.lm import BOS, banned, generate
 from ..nn.model import RNN
@@ -24,6 +25,17 @@ from ..text.tokenize import MAX_TOKENS, Tokenized, tokenize
 from ..text.unknown import lookup
 
 MAX_NEW = 200          # generate at most this many words at once
+
+MESSAGES = Catalog({
+    "next.no_words": "no words in the text",
+    "next.k": "the number of candidates must be at least 1, got {k}",
+    "next.n": "the number of words must be 0..{max}, got {n}",
+})
+
+
+class NextWordError(CodedError):
+    """Text or a setting the language model cannot read (a coded ValueError)."""
+    catalog = MESSAGES
 
 
 @dataclass(frozen=True, eq=False)
@@ -38,14 +50,14 @@ class Prompt:
 
 
 def read_prompt(m: RNN, text: str, *, max_tokens: int = MAX_TOKENS) -> Prompt:
-    """``<s>`` and the ids of ``text``'s tokens; ValueError if the text has characters
-    but no token (e.g. only control characters)."""
+    """``<s>`` and the ids of ``text``'s tokens; ``NextWordError`` (the tokenizer's note)
+    if the text has characters but no token (e.g. only control characters)."""
     bos = np.array([m.word_index[BOS]], np.intp)
     if not text.strip():
         return Prompt(None, bos)
     tok = tokenize(text, m.word_index, max_tokens=max_tokens)
     if not tok.tokens:
-        raise ValueError(tok.message or "no words in the text")
+        raise NextWordError(tok.note or MESSAGES("next.no_words"))
     return Prompt(tok, np.concatenate([bos, lookup(m.word_index, tok.keys)]))
 
 
@@ -61,7 +73,7 @@ def next_words(m: RNN, text: str, k: int = 5) -> NextWords:
     """The ``k`` most likely next words after ``text`` with their probabilities o_T
     (``</s>`` can be one of them; ``<unk>`` never: its probability is ``unk``)."""
     if k < 1:
-        raise ValueError(f"the number of candidates must be at least 1, got {k}")
+        raise NextWordError("next.k", k=k)
     prompt = read_prompt(m, text)
     o = forward(m, prompt.x[None, :]).o[-1, 0]               # o_T (K,)
     allowed = np.flatnonzero(~banned(m))
@@ -85,7 +97,7 @@ def generate_text(m: RNN, text: str, n: int = 10, *, temperature: float = 1.0,
     """Up to ``n`` words sampled after ``text`` (``nn.lm.generate``), stopping at ``</s>``;
     temperature 0 is greedy (the most likely word each time)."""
     if not 0 <= n <= MAX_NEW:
-        raise ValueError(f"the number of words must be 0..{MAX_NEW}, got {n}")
+        raise NextWordError("next.n", max=MAX_NEW, n=n)
     prompt = read_prompt(m, text)
     ids, ended = generate(m, prompt.x, n, np.random.default_rng(seed),
                           temperature=temperature, top_k=top_k)
