@@ -23,7 +23,7 @@ def test_every_allowed_value_round_trips(field):
 
 
 @pytest.mark.parametrize("name, raw, reason", [
-    ("t", "abc", "int"), ("t", "2.5", "int"), ("t", "0", "range"), ("t", "51", "range"),
+    ("t", "abc", "int"), ("t", "2.5", "int"), ("t", "0", "range"), ("t", "52", "range"),
     ("lang", "fr", "choice"), ("speed", "warp", "choice"), ("present", "maybe", "bool"),
     ("bptt_wscale", "1e9", "range"), ("bptt_wscale", "nan", "range"),
     ("bptt_wscale", "inf", "range"), ("bptt_wscale", "lots", "float"),
@@ -54,7 +54,7 @@ def test_pages_and_widgets_agree_with_the_table():
     assert shell.MAX_SENTENCE_CHARS == urlstate.BY_NAME["s"].max_len
     assert steps.PLAY_SPEEDS is urlstate.PLAY_SPEEDS
     assert set(urlstate.BY_NAME["speed"].choices) == set(steps.PLAY_SPEEDS)
-    assert urlstate.BY_NAME["t"].hi == MAX_TOKENS
+    assert urlstate.BY_NAME["t"].hi == MAX_TOKENS + 1     # the LM's step after the last word
     for f in urlstate.FIELDS:
         assert set(f.pages) <= {p.url_path for p in shell.PAGES}, f.name
 
@@ -82,8 +82,9 @@ def test_page_specific_fields_stay_on_their_page():
 def test_the_table_reads_as_documentation():
     rows = list(urlstate.table_rows())
     assert len(rows) == len(urlstate.FIELDS)
-    assert ("t", "int", "1", "1..50", "lesson, network, weights, why, cells",
-            "the selected step (clamped to the sentence's length)") in rows
+    assert ("t", "int", "1", "1..51", "lesson, network, weights, why, cells, lm",
+            "the selected step (clamped to the sentence's length; the language model has a "
+            "step more: after the last word)") in rows
 
 
 def test_the_widgets_of_other_pages_agree_with_the_table():

@@ -5,9 +5,13 @@
     o_t = softmax(V s_t + c)            shown as z_t = V s_t + c and o_t
 
 Every number is read from the trace, so the figure shows exactly what the
-model computed (``a_t`` is the stored pre-activation, not a re-addition).
+model computed (``a_t`` is the stored pre-activation, not a re-addition). A language
+model's V and o have a row per word: ``rows`` picks the rows drawn (the page's: the
+actual next word and the top candidates), ``target`` marks the actual next word.
 """
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import numpy as np
 import plotly.graph_objects as go
@@ -20,9 +24,11 @@ from . import style
 MAX_ROWS_WITH_NUMBERS = 24
 
 
-def validate(tr: Trace, t: int) -> None:
+def validate(tr: Trace, t: int, rows: Sequence[int] | None = None) -> None:
     if not 1 <= t <= tr.T:
         raise ValueError(f"step t={t} is outside 1..{tr.T}")
+    if rows is not None and (len(rows) == 0 or not all(0 <= k < tr.model.K for k in rows)):
+        raise ValueError(f"rows must be output ids in 0..{tr.model.K - 1}, got {list(rows)}")
 
 
 def columns(tr: Trace, t: int) -> dict[str, np.ndarray]:
@@ -49,12 +55,16 @@ def _block(names, vectors, ops):
 
 
 def make_formula(tr: Trace, t: int, *, look: style.Look = style.Look(),
-                 height: int | None = None) -> go.Figure:
-    """The two equations of step ``t`` as coloured columns of numbers."""
-    validate(tr, t)
+                 height: int | None = None, rows: Sequence[int] | None = None,
+                 target: int | None = None) -> go.Figure:
+    """The two equations of step ``t`` as coloured columns of numbers; of z and o only
+    the output ``rows`` (default: all), ``target``'s label marked ▶."""
+    validate(tr, t, rows)
     m, lang = tr.model, look.lang
     col = columns(tr, t)
-    H, K = m.H, m.K
+    rows = list(range(m.K)) if rows is None else [int(k) for k in rows]
+    col["z"], col["o"] = col["z"][rows], col["o"][rows]
+    H, K = m.H, len(rows)
     f = m.f
     numbers = max(H, K) <= MAX_ROWS_WITH_NUMBERS
     traces = []
@@ -74,7 +84,9 @@ def make_formula(tr: Trace, t: int, *, look: style.Look = style.Look(),
         xgap=2, ygap=1, name="hidden",
         hovertemplate=f"{hover_unit} %{{y}}: %{{text}}<extra></extra>"))
     # output block: z (diverging) then o (sequential)
-    tags = list(m.tags)
+    tags = [style.esc(m.tags[k]) for k in rows]
+    if target is not None and target in rows:
+        tags[rows.index(target)] = "▶ " + tags[rows.index(target)]
     zz = col["z"][:, None]
     zmax_z = style.symmetric_range(zz)
     traces.append(dict(type="heatmap", 
@@ -96,7 +108,7 @@ def make_formula(tr: Trace, t: int, *, look: style.Look = style.Look(),
     traces.append(dict(type="scatter", x=[1], y=[tags[K // 2]], mode="text", text=["→"],
                              textfont=dict(size=look.scaled(0.95), color=look.fg),
                              hoverinfo="skip", xaxis="x2", yaxis="y2"))
-    top = int(np.argmax(col["o"]))
+    top = int(np.argmax(col["o"]))       # the most likely of the rows drawn
     entry = tr.model.vocab[tr.x[t - 1]]       # an unknown word: U x_t is its class's column
     word = style.esc(tr.tokens[t - 1] + (f" → {entry}" if is_class(entry) else ""))
     eq_s = style.pretty(f"s_{t} = {f}(U x_{t} + W s_{t - 1} + b)")

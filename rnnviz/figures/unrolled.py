@@ -9,6 +9,9 @@ a click on it selects that step.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 import numpy as np
 import plotly.graph_objects as go
 
@@ -31,18 +34,32 @@ FOLDED_UNIT_PX = 70     # the folded network's labels need this many px per colu
 FOLDED_MAX_T = 12       # longer sentences leave the folded network out (room for words)
 
 
-def validate(tr: Trace, t: int, unknown=None) -> None:
+@dataclass(frozen=True)
+class Outputs:
+    """What the o boxes show instead of the predicted tags (the language model: the
+    most likely next word): a label, a probability and a fill colour per step."""
+    labels: Sequence[str]
+    p: Sequence[float]
+    colours: Sequence[str]      # "#rrggbb"
+
+
+def validate(tr: Trace, t: int, unknown=None, outputs: Outputs | None = None) -> None:
     if tr.T and not 1 <= t <= tr.T:
         raise ValueError(f"step t={t} is outside 1..{tr.T}")
     if unknown is not None and len(unknown) != tr.T:
         raise ValueError(f"{len(unknown)} unknown flags for {tr.T} tokens")
+    if outputs is not None and not (len(outputs.labels) == len(outputs.p)
+                                    == len(outputs.colours) == tr.T):
+        raise ValueError(f"outputs for {len(outputs.labels)} steps, the trace has {tr.T}")
 
 
 def make_unrolled(tr: Trace, t: int, *, unknown=None, look: style.Look = style.Look(),
-                  show_folded: bool | None = None, height: int | None = None) -> go.Figure:
+                  show_folded: bool | None = None, height: int | None = None,
+                  outputs: Outputs | None = None) -> go.Figure:
     """The unrolled graph of ``tr`` with step ``t`` (1-based) highlighted; the folded
-    network on its left (default: for sentences of up to FOLDED_MAX_T tokens)."""
-    validate(tr, t, unknown)
+    network on its left (default: for sentences of up to FOLDED_MAX_T tokens); the o
+    boxes show ``outputs`` when given, else the predicted tags."""
+    validate(tr, t, unknown, outputs)
     lang, T, m = look.lang, tr.T, tr.model
     if show_folded is None:
         show_folded = T <= FOLDED_MAX_T
@@ -85,8 +102,12 @@ def make_unrolled(tr: Trace, t: int, *, unknown=None, look: style.Look = style.L
 
     # x and o boxes (plain rectangles: cheaper to redraw than rounded paths)
     words = [style.esc(w) for w in tr.tokens]
-    tags = list(tr.pred_tags)
-    conf = tr.confidence if T else np.zeros(0)
+    if outputs is None:
+        tags = list(tr.pred_tags)
+        conf = tr.confidence if T else np.zeros(0)
+        fills = [style.tag_colour(tg) for tg in tags]
+    else:
+        tags, conf, fills = list(outputs.labels), np.asarray(outputs.p), list(outputs.colours)
     # (all x boxes, then the o boxes by colour: the browser gets each run of
     # same-looking boxes as one path, plotly_fence.wire)
     for i in range(1, T + 1):
@@ -94,9 +115,9 @@ def make_unrolled(tr: Trace, t: int, *, unknown=None, look: style.Look = style.L
         shapes.append(box(i - HALF_W, Y_X - HALF_H, i + HALF_W, Y_X + HALF_H, radius=False,
                           fill=look.node_fill, line=look.fg if sel else look.muted,
                           width=2.5 if sel else 1.2, dash="dot" if unknown[i - 1] else None))
-    for i in sorted(range(1, T + 1), key=lambda i: (i == t, tags[i - 1])):
+    for i in sorted(range(1, T + 1), key=lambda i: (i == t, fills[i - 1])):
         sel = i == t
-        colour = style.tag_colour(tags[i - 1])
+        colour = fills[i - 1]
         shapes.append(box(i - HALF_W, Y_O - HALF_H, i + HALF_W, Y_O + HALF_H, radius=False,
                           fill=colour, line=look.fg if sel else colour, width=2.5 if sel else 1))
 
@@ -105,16 +126,17 @@ def make_unrolled(tr: Trace, t: int, *, unknown=None, look: style.Look = style.L
     # sideways on a narrower screen) for each word and "1.00" to fit inside its box.
     word_size = look.scaled(1.0 if T <= 12 else 0.85)
     shown = [_fit(w + ("?" if u else ""), word_size) for w, u in zip(tr.tokens, unknown)]
+    tags = [_fit(tg, word_size) for tg in tags]
     col_px = max([MIN_COL_PX * look.font_size / 14] + [
         style.text_width(w, word_size) / (2 * HALF_W) + 4
-                                 for w in shown + ["1.00", "part"]])
+                                 for w in shown + tags + ["1.00", "part"]])
     traces.append(labels(range(1, T + 1), [Y_X] * T, [style.esc(w) for w in shown],
                          size=word_size, colour=look.fg, name="x"))
     traces.append(dict(labels(range(1, T + 1), [Y_O] * T,
-                              [f"{tags[i]}<br>{conf[i]:.2f}" for i in range(T)],
+                              [f"{style.esc(tags[i])}<br>{conf[i]:.2f}" for i in range(T)],
                               size=word_size, colour=look.fg, name="o"),
                        textfont=dict(size=word_size, color=[
-                           style.text_on(style.tag_colour(tg)) for tg in tags])))
+                           style.text_on(c) for c in fills])))
 
     # arrows U (x -> s), W (s_{t-1} -> s_t), V (s -> o); each letter written once
     u_seg = [(i, Y_X + HALF_H, i, Y_S - S_HALF_H - 0.02) for i in range(1, T + 1)]
@@ -144,7 +166,7 @@ def make_unrolled(tr: Trace, t: int, *, unknown=None, look: style.Look = style.L
                       n=m.n_vocab)]
                 + ([text("fig.unknown_word", lang, word=words[i - 1],
                          column=style.esc(m.vocab[tr.x[i - 1]]))] if unknown[i - 1] else [])
-                + [f"{m.tags[k]}: {p[k]:.3f}" for k in top]
+                + [f"{style.esc(m.tags[k])}: {p[k]:.3f}" for k in top]
                 + [f"<i>{text('fig.click_hint', lang)}</i>"]))
         traces.append(dict(type="scatter", 
             x=[i for i in range(1, T + 1) for _ in (0, 1)],

@@ -33,6 +33,7 @@ NEXT: dict[str, str] = {
     urlstate.WEIGHTS: "pages/bptt.py",
     urlstate.BACKPROP: "pages/cells.py",
     urlstate.CELLS: "pages/train.py",
+    urlstate.LM: "pages/train.py",
     urlstate.TRAIN: LESSON_FILE,
 }
 

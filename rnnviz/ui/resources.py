@@ -49,3 +49,10 @@ def memory():
         return mem.load_result(), {c: m.frozen() for c, m in mem.load_models().items()}
     except (OSError, ValueError, KeyError, TypeError):
         return None, {}
+
+
+@st.cache_resource(show_spinner=False)
+def lm_model(lang: str) -> RNN:
+    """The shipped language model of ``lang`` ("zh", "en"), arrays frozen."""
+    from ..training.language_model import load_lm
+    return load_lm(lang).frozen()

@@ -57,6 +57,10 @@ CELLS_GATES_NUMBERS = "cells_gates_numbers"
 CELLS_FLOW_NUMBERS = "cells_flow_numbers"
 CELLS_FORMULA_NUMBERS = "cells_formula_numbers"
 CELLS_MEMORY_NUMBERS = "cells_memory_numbers"
+LM_READING = "_lm_reading"                  # rnnviz.ui.lm_page
+MODE = "mode"                               # rnnviz.ui.shell: tags or the next word
+MODE_FROM = "_mode_from"
+MODE_GO = "_mode_go"
 
 _UI = "rnnviz.ui."
 KEYS: tuple[Key, ...] = (
@@ -121,6 +125,20 @@ KEYS: tuple[Key, ...] = (
     Key("cells_formula", _UI + "cells_page", ELEMENT, "one gate's formula at step t"),
     Key("cells_flow", _UI + "cells_page", ELEMENT, "‖∂L_T/∂s_k‖ of the three cells"),
     Key("cells_memory", _UI + "cells_page", ELEMENT, "accuracy against d, per cell"),
+    # the language-model page
+    Key(LM_READING, _UI + "lm_page", STATE, "(the tagging, Reading or its coded error): the "
+        "sentence through the language model of its language"),
+    Key(MODE, _UI + "shell", WIDGET, "the mode switch: tag each word or predict the next"),
+    Key(MODE_FROM, _UI + "shell", STATE, "the last tagging page: where the switch goes back"),
+    Key(MODE_GO, _UI + "shell", STATE, "the mode just clicked, until the page is switched"),
+    Key("lm_next_{i}", _UI + "lm_page", WIDGET, "append candidate i to the sentence"),
+    Key("lm_new_seed", _UI + "lm_page", WIDGET, "draw another random seed"),
+    Key("lm_use_generated", _UI + "lm_page", WIDGET, "append the generated words"),
+    Key("lm_far_{side}", _UI + "lm_page", WIDGET, "put the far-back example in the box"),
+    *(Key(f"lm_{name}", _UI + "lm_page", ELEMENT, doc) for name, doc in (
+        ("unrolled", "the LM's unrolled graph (a click selects t)"),
+        ("bars", "o_t's top 10 next words"), ("formula", "the formula of step t, rows "
+        "that matter"), ("temperature", "before and after the temperature"))),
     Key(WHY_PAGE, _UI + "why_page", STATE, "why_page.State: both taggers' reach for the "
         "current trace"),
     Key(EDIT_K, _UI + "feedforward", WIDGET, "the edit view's word k"),

@@ -18,7 +18,7 @@ from streamlit.errors import StreamlitAPIException
 
 from ..figures.style import esc_markdown
 from ..i18n import LANG_NAMES, LANGS, text
-from . import context, export, models, resources, steps, urlstate, views
+from . import context, export, models, resources, session_keys, steps, urlstate, views
 from . import streamlit_fence as fence
 
 
@@ -43,6 +43,8 @@ PAGES = (
     PageSpec("pages/weights.py", "nav.heatmaps", urlstate.WEIGHTS, ":material/grid_on:", True),
     PageSpec("pages/bptt.py", "nav.bptt", urlstate.BACKPROP, ":material/undo:", True),
     PageSpec("pages/cells.py", "nav.cells", urlstate.CELLS, ":material/memory:", True),
+    PageSpec("pages/lm.py", "nav.lm", urlstate.LM, ":material/edit_note:",
+             True),
     PageSpec("pages/train.py", "nav.training", urlstate.TRAIN, ":material/model_training:",
              False),
 )
@@ -119,6 +121,8 @@ def start():
         views.share_slot(popover.empty(), bool(popover.open))
     with box:
         sentence = sentence_box(lang) if spec.sentence else st.session_state.get(SENTENCE_KEY, "")
+    if spec.sentence:
+        mode_switch(spec, lang)
     ctx = context.build(sentence, spec.url_path)
     style(context.presenting(), lang)
     notice(lang)
@@ -170,6 +174,37 @@ def sentence_box(lang: str) -> str:
     if had:
         st.caption(text("sentence.cut", lang, n=MAX_SENTENCE_CHARS, had=had))
     return value
+
+
+# --------------------------------------------------------------------------- mode
+
+MODE_KEY, MODE_FROM_KEY, MODE_GO_KEY = session_keys.MODE, session_keys.MODE_FROM, \
+    session_keys.MODE_GO
+LM_FILE = "pages/lm.py"
+MODES = ("tags", "next")        # tag each word (every other sentence page) | the next word
+
+
+def mode_switch(spec: PageSpec, lang: str) -> None:
+    """Tag each word or predict the next word: the same network, another head. "next"
+    opens the language-model page; "tags" goes back to the tagging page last shown
+    (the network page at first). The switch shows the mode of the page drawn; only a
+    click on it (its callback) changes the page, never a value left from another page."""
+    mode = "next" if spec.file == LM_FILE else "tags"
+    if mode == "tags":
+        st.session_state[MODE_FROM_KEY] = spec.file
+    go = st.session_state.pop(MODE_GO_KEY, None)
+    if go in MODES and go != mode:
+        st.switch_page(LM_FILE if go == "next" else
+                       st.session_state.get(MODE_FROM_KEY, HOME_PAGE.file))
+    st.session_state[MODE_KEY] = mode
+    st.segmented_control(text("mode.label", lang), MODES, key=MODE_KEY, required=True,
+                         format_func=lambda m: text(f"mode.{m}", lang),
+                         help=text("mode.help", lang), label_visibility="collapsed",
+                         on_change=_mode_clicked)
+
+
+def _mode_clicked() -> None:
+    st.session_state[MODE_GO_KEY] = st.session_state.get(MODE_KEY)
 
 
 def cut_sentence() -> None:

@@ -38,10 +38,11 @@ from ..training.memory import D_MAX, D_MIN
 NETWORK, WEIGHTS, BACKPROP, WHY, TRAIN = "network", "weights", "bptt", "why", "train"
 LESSON = "lesson"
 CELLS = "cells"
+LM = "lm"                   # the language model: the next word
 HOME = NETWORK              # the page served at "/" (every link made before the lesson keeps
                             # opening what it opened)
-SENTENCE_PAGES = (LESSON, NETWORK, WEIGHTS, BACKPROP, WHY, CELLS)
-STEP_PAGES = (LESSON, NETWORK, WEIGHTS, WHY, CELLS)  # pages drawn with ui.steps.controls
+SENTENCE_PAGES = (LESSON, NETWORK, WEIGHTS, BACKPROP, WHY, CELLS, LM)
+STEP_PAGES = (LESSON, NETWORK, WEIGHTS, WHY, CELLS, LM)  # pages drawn with ui.steps.controls
 LESSON_STEPS = 11           # rnnviz.lessons.guided.STEPS (a test checks it)
 PLAY_SPEEDS = {"slow": 1.6, "normal": 0.9, "fast": 0.45}     # seconds per step
 THEMES = ("light_theme", "dark_theme")
@@ -124,8 +125,9 @@ FIELDS: tuple[Field, ...] = (
     Field("present", "bool", False, "presenter view: big text, full width, fewer controls"),
     Field("model", "choice", "builtin", "the built-in model or this session's own",
           choices=("builtin", "session")),
-    Field("t", "int", 1, "the selected step (clamped to the sentence's length)", lo=1,
-          hi=MAX_TOKENS, pages=STEP_PAGES),
+    Field("t", "int", 1, "the selected step (clamped to the sentence's length; the "
+          "language model has a step more: after the last word)", lo=1,
+          hi=MAX_TOKENS + 1, pages=STEP_PAGES),
     Field("speed", "choice", "normal", "play speed", choices=tuple(PLAY_SPEEDS),
           pages=STEP_PAGES),
     Field("step", "int", 1, "the lesson's step", lo=1, hi=LESSON_STEPS, pages=(LESSON,)),
@@ -142,6 +144,13 @@ FIELDS: tuple[Field, ...] = (
           "(cell:gate)", choices=FORMULA_GATES, pages=(CELLS,)),
     Field("cells_d", "int", 8, "the memory family's member tagged live: its distance d",
           lo=D_MIN, hi=D_MAX, pages=(CELLS,)),
+    Field("lm_n", "int", 10, "generation: at most this many words", lo=1, hi=30, pages=(LM,)),
+    Field("lm_temp", "float", 1.0, "generation: the temperature τ (0 = greedy)", lo=0.0,
+          hi=2.0, pages=(LM,)),
+    Field("lm_topk", "int", 0, "generation: sample among the k most likely words (0 = all)",
+          lo=0, hi=50, pages=(LM,)),
+    Field("lm_seed", "int", 0, "generation: the random seed", lo=0, hi=2**31 - 1,
+          pages=(LM,)),
     Field("train_seed", "int", None, "the training seed (default: a random one per "
           "session; in a link, every student's run draws the same curves)", lo=0,
           hi=2**31 - 1, pages=(TRAIN,)),
