@@ -124,7 +124,7 @@ def make_temperature(m: RNN, z: np.ndarray, temperature: float, top_k: int | Non
                    for title, x in zip(titles, (0.25, 0.75))]
     layout = style.base_layout(look, height=height or look.scaled(1.9) * k + look.scaled(5),
                                margin=dict(l=int(width) + 12, r=look.scaled(2.2),
-                                           t=look.scaled(2.2), b=look.scaled(2)))
+                                           t=look.scaled(3.4), b=look.scaled(2)))
     return style.figure(traces, dict(
         **layout, dragmode=False, bargap=0.25, annotations=annotations,
         xaxis=dict(axis, domain=[0, 0.5 - gap / 2]),

@@ -60,7 +60,6 @@ CELLS_MEMORY_NUMBERS = "cells_memory_numbers"
 LM_READING = "_lm_reading"                  # rnnviz.ui.lm_page
 MODE = "mode"                               # rnnviz.ui.shell: tags or the next word
 MODE_FROM = "_mode_from"
-MODE_GO = "_mode_go"
 
 _UI = "rnnviz.ui."
 KEYS: tuple[Key, ...] = (
@@ -128,9 +127,9 @@ KEYS: tuple[Key, ...] = (
     # the language-model page
     Key(LM_READING, _UI + "lm_page", STATE, "(the tagging, Reading or its coded error): the "
         "sentence through the language model of its language"),
-    Key(MODE, _UI + "shell", WIDGET, "the mode switch: tag each word or predict the next"),
+    Key(MODE, _UI + "shell", ELEMENT, "the mode switch: links to tag each word or to "
+        "predict the next"),
     Key(MODE_FROM, _UI + "shell", STATE, "the last tagging page: where the switch goes back"),
-    Key(MODE_GO, _UI + "shell", STATE, "the mode just clicked, until the page is switched"),
     Key("lm_next_{i}", _UI + "lm_page", WIDGET, "append candidate i to the sentence"),
     Key("lm_new_seed", _UI + "lm_page", WIDGET, "draw another random seed"),
     Key("lm_use_generated", _UI + "lm_page", WIDGET, "append the generated words"),

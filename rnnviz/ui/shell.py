@@ -178,33 +178,25 @@ def sentence_box(lang: str) -> str:
 
 # --------------------------------------------------------------------------- mode
 
-MODE_KEY, MODE_FROM_KEY, MODE_GO_KEY = session_keys.MODE, session_keys.MODE_FROM, \
-    session_keys.MODE_GO
+MODE_FROM_KEY = session_keys.MODE_FROM
 LM_FILE = "pages/lm.py"
-MODES = ("tags", "next")        # tag each word (every other sentence page) | the next word
 
 
 def mode_switch(spec: PageSpec, lang: str) -> None:
-    """Tag each word or predict the next word: the same network, another head. "next"
-    opens the language-model page; "tags" goes back to the tagging page last shown
-    (the network page at first). The switch shows the mode of the page drawn; only a
-    click on it (its callback) changes the page, never a value left from another page."""
-    mode = "next" if spec.file == LM_FILE else "tags"
-    if mode == "tags":
+    """Tag each word or predict the next word: the same network, another head. Two
+    page links, the current mode's marked: "next" opens the language-model page, "tags"
+    the tagging page last shown (the network page at first). Links, not a widget that
+    switches pages: ``st.switch_page`` clears the URL, which the bound sentence box
+    forbids; the sentence, language and presenter view travel in the session (see
+    ``lead``)."""
+    if spec.file != LM_FILE:
         st.session_state[MODE_FROM_KEY] = spec.file
-    go = st.session_state.pop(MODE_GO_KEY, None)
-    if go in MODES and go != mode:
-        st.switch_page(LM_FILE if go == "next" else
-                       st.session_state.get(MODE_FROM_KEY, HOME_PAGE.file))
-    st.session_state[MODE_KEY] = mode
-    st.segmented_control(text("mode.label", lang), MODES, key=MODE_KEY, required=True,
-                         format_func=lambda m: text(f"mode.{m}", lang),
-                         help=text("mode.help", lang), label_visibility="collapsed",
-                         on_change=_mode_clicked)
-
-
-def _mode_clicked() -> None:
-    st.session_state[MODE_GO_KEY] = st.session_state.get(MODE_KEY)
+    back = st.session_state.get(MODE_FROM_KEY, HOME_PAGE.file)
+    with st.container(horizontal=True, gap="small", key="mode", vertical_alignment="center"):
+        st.caption(text("mode.label", lang), width="content", help=text("mode.help", lang))
+        for file, key, icon in ((back, "mode.tags", ":material/label:"),
+                                (LM_FILE, "mode.next", ":material/east:")):
+            st.page_link(file, label=text(key, lang), icon=icon, width="content")
 
 
 def cut_sentence() -> None:
