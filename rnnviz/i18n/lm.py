@@ -102,11 +102,12 @@ STRINGS = {
         "zh": "模型稍微注意到了第一个词：{wa} 和 {wb} 的概率朝正确的方向变了，但不足以改变它的"
               "最佳猜测。"},
     "lm.far.blind": {
-        "en": "The model gets it wrong: the first word hardly changes its prediction. By "
-              "the end of the sentence it has forgotten it: the vanishing gradient at work "
-              "(see Backprop through time and LSTM & GRU).",
-        "zh": "模型答错了：第一个词几乎没有改变它的预测。读到句末时它已经把它忘了：这正是梯度"
-              "消失的效果（见“随时间反向传播”和“LSTM 与 GRU”）。"},
+        "en": "The model gets it wrong: the first word hardly changes its prediction; by "
+              "the end of the sentence it is all but forgotten. Carrying a word that far is "
+              "what vanishing gradients make hard to learn (see Backprop through time and "
+              "LSTM & GRU).",
+        "zh": "模型答错了：第一个词几乎没有改变它的预测；读到句末时它几乎已经把它忘了。把一个词"
+              "带这么远，正是梯度消失让网络难以学会的（见“随时间反向传播”和“LSTM 与 GRU”）。"},
     "lm.far.use": {"en": "Put “{sentence}” in the box", "zh": "把“{sentence}”放进输入框"},
     "alt.lm_unrolled": {
         "en": "The language model unrolled over {T} steps of “{sentence}”: at each step the "

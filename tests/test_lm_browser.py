@@ -1,0 +1,116 @@
+"""Issue 21's page in Chromium: typing changes the next-word bars; on a phone (390×844)
+the page never scrolls sideways and no chart has overlapping or small labels; the mode
+switch opens the page; screenshots at 390×844, 1366×768 and the presenter view at
+1920×1080 (test-artifacts/lm-*.png)."""
+import urllib.parse
+
+import numpy as np
+import pytest
+from browser_util import screenshot, settle
+from test_issue17_browser import CHART_TEXTS, overlapping
+
+from rnnviz.lessons import lm
+from rnnviz.ui import resources
+
+pytestmark = pytest.mark.browser
+CHARTS = ("lm_unrolled", "lm_bars", "lm_formula", "lm_temperature")
+
+# the bars' word labels top to bottom (best first)
+BAR_LABELS = """() => [...document.querySelectorAll('.st-key-lm_bars .ytick text')]
+    .map((t) => [t.getBoundingClientRect().top, t.textContent])
+    .sort((a, b) => a[0] - b[0]).map((a) => a[1])"""
+
+
+def open_lm(browser, base, *, width, height, **query):
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="en-US")
+    page = context.new_page()
+    page.goto(f"{base}/lm?{urllib.parse.urlencode(query)}")
+    settle(page)
+    for key in CHARTS:
+        page.locator(f".st-key-{key} .js-plotly-plot .main-svg").first.wait_for()
+    settle(page)
+    return page
+
+
+def expected_bars(sentence: str, t: int) -> list[str]:
+    """The 10 words the engine ranks highest at step t (the bars' labels, best first)."""
+    m = resources.lm_model(lm.language_of(sentence))
+    rd = lm.read(m, sentence)
+    return [m.tags[k] for k in lm.top(m, rd.trace.o[t - 1])]
+
+
+def test_typing_changes_the_bars(browser, app_server):
+    page = open_lm(browser, app_server.base, width=1366, height=768, lang="en", s="I",
+                   t="2")
+    try:
+        before = page.evaluate(BAR_LABELS)
+        assert [w.split(" (#")[0] for w in before[:10]] == expected_bars("I", 2)
+        box = page.locator("[data-testid='stTextInput'] input").first
+        box.click()
+        box.press("Control+a")
+        box.press_sequentially("you", delay=180)
+        assert expected_bars("you", 2) != expected_bars("I", 2)
+        page.wait_for_function(
+            f"(want) => ({BAR_LABELS})().slice(0, 10).join('|') === want",
+            arg="|".join(expected_bars("you", 2)))
+        assert page.locator("[data-testid='stException']").count() == 0
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("sentence", ["I want to eat the big fish in the park today",
+                                      "我 想 吃 苹果 和 香蕉"], ids=["en", "zh"])
+def test_a_phone_shows_the_page_without_overflow_or_overlap(browser, app_server, sentence):
+    page = open_lm(browser, app_server.base, width=390, height=844, lang="en", s=sentence,
+                   t="3", lm_temp="1.5", lm_topk="30")
+    try:
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+        for key in CHARTS:
+            texts = page.evaluate(CHART_TEXTS, key)
+            assert texts, key
+            assert min(t[1] for t in texts) >= 11, (key, min(texts, key=lambda t: t[1]))
+            assert not overlapping(texts), (key, overlapping(texts)[:5])
+        screenshot(page, f"lm-phone-{'zh' if lm.language_of(sentence) == 'zh' else 'en'}")
+    finally:
+        page.context.close()
+
+
+def test_the_mode_switch_opens_the_page(browser, app_server):
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="en-US")
+    page = context.new_page()
+    try:
+        page.goto(f"{app_server.base}/?lang=en&s={urllib.parse.quote('I eat fish')}")
+        settle(page)
+        page.locator(".st-key-mode a", has_text="Predict the next word").click()
+        page.wait_for_url("**/lm*")
+        page.locator(".st-key-lm_bars .js-plotly-plot").first.wait_for()
+        settle(page)
+        assert "s=I+eat+fish" in page.url or "s=I%20eat%20fish" in page.url
+        page.locator(".st-key-mode a", has_text="Tag each word").click()
+        page.wait_for_function("() => !location.pathname.endsWith('/lm')")
+        settle(page)
+        assert page.locator(".st-key-unrolled .js-plotly-plot").count() == 1
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("name,width,height,query", [
+    ("phone", 390, 844, "lang=zh"),
+    ("laptop", 1366, 768, "lang=zh"),
+    ("presenter", 1920, 1080, "lang=en&present=true"),
+])
+def test_screenshots(browser, app_server, name, width, height, query):
+    s = "我 想 吃 苹果" if name != "presenter" else "I want to eat the big fish"
+    page = open_lm(browser, app_server.base, width=width, height=height,
+                   **dict(urllib.parse.parse_qsl(query)), s=s, t="3")
+    try:
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        if name == "presenter":
+            for key in CHARTS:
+                sizes = [t[1] for t in page.evaluate(CHART_TEXTS, key)]
+                assert np.min(sizes) >= 19, key
+        screenshot(page, f"lm-{name}")
+    finally:
+        page.context.close()
