@@ -114,3 +114,17 @@ def test_screenshots(browser, app_server, name, width, height, query):
         screenshot(page, f"lm-{name}")
     finally:
         page.context.close()
+
+
+def test_the_offline_html_carries_this_pages_figures(page, app_server):
+    """Share & export → this view as HTML: the language model's four figures at step t."""
+    from test_lecture_browser import download, open_share
+    page.goto(f"{app_server.base}/lm?lang=en&s={urllib.parse.quote('I eat fish')}&t=4")
+    settle(page)
+    open_share(page)
+    name, body = download(page, page.locator(".st-key-lecture_dl_html button").first.click)
+    assert name.startswith("rnnviz_lm_I-eat-fish_t4")
+    html = body.decode("utf-8")
+    assert html.count("Plotly.newPlot(") == 4
+    for kind in ("lm_bars", "lm_temperature", "Language model: 16 hidden units"):
+        assert kind in html, kind

@@ -306,3 +306,19 @@ def test_the_seed_on_screen_reproduces_the_text(models):
     at = lm_page(**query)
     assert any("12345" in c.value for c in at.caption)          # the seed is on screen
     assert at.number_input(key="lm_seed").value == 12345
+
+
+def test_the_share_panel_exports_the_language_models_view(models):
+    """Share & export on this page: open at t = T + 1 it draws without an exception, and
+    the offline file carries the LM's four figures at that step."""
+    at = lm_page(s=EN, lang="en", t="8")
+    at.session_state["lecture_share"] = True
+    at.run()
+    assert not at.exception, at.exception
+    assert at.get("download_button")
+    from rnnviz.ui import lm_state
+    rd = lm.read(models["en"], EN)
+    figs = lm_state.export_figures(rd, rd.T, 0.8, 5, style.Look())
+    assert [meta_of(f)["kind"] for _, f, _ in figs] == ["unrolled", "lm_bars", "formula",
+                                                        "lm_temperature"]
+    assert meta_of(figs[1][1])["t"] == rd.T and all(alt for _, _, alt in figs)

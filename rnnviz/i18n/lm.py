@@ -109,6 +109,9 @@ STRINGS = {
         "zh": "模型答错了：第一个词几乎没有改变它的预测；读到句末时它几乎已经把它忘了。把一个词"
               "带这么远，正是梯度消失让网络难以学会的（见“随时间反向传播”和“LSTM 与 GRU”）。"},
     "lm.far.use": {"en": "Put “{sentence}” in the box", "zh": "把“{sentence}”放进输入框"},
+    "export.lm_model": {
+        "en": "Language model: {H} hidden units, {n} input words, {K} output words, f = {f}.",
+        "zh": "语言模型：{H} 个隐藏单元，{n} 个输入词，{K} 个输出词，f = {f}。"},
     "alt.lm_unrolled": {
         "en": "The language model unrolled over {T} steps of “{sentence}”: at each step the "
               "most likely next word and its probability.",

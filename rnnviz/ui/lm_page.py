@@ -1,12 +1,12 @@
 """The language-model page's glue: the sentence through the language model of its
 language, step by step, what comes next, generated text, and a word far back.
 
-The sentence is read by the shipped language model of its language
-(``lessons.lm.language_of``; ``resources.lm_model``, shared, read-only), kept in this
-session while the tagging stays the same (``memo.session_memo``: a keystroke that
-changes no token reads nothing again). Its steps are the words and one more, after
-the last word (``lessons.lm``). Text the model cannot read gives its coded message,
-in the interface's language.
+The sentence is read by the shipped language model of its language and kept in this
+session while its tokens stay (``lm_state.reading``); its steps are the words and one
+more, after the last word (``lessons.lm``). Text the model cannot read gives its coded
+message in the interface's language. Only the step view is a fragment (stepping
+redraws the unrolled graph, the bars and the formula); the temperature chart changes
+with the sentence and the sampling settings, nothing else.
 """
 from __future__ import annotations
 
@@ -25,9 +25,8 @@ from ..messages import CodedError
 from ..nn.lm import EOS
 from ..text.tokenize import MAX_TOKENS
 from ..training.next_word import generate_text
-from . import resources, session_keys, steps, urlstate, views
+from . import lm_state, steps, urlstate, views
 from .context import Context
-from .memo import session_memo
 
 N, TEMP, TOPK, SEED = (urlstate.BY_NAME[k] for k in ("lm_n", "lm_temp", "lm_topk", "lm_seed"))
 CANDIDATES = 8          # "what comes next" buttons
@@ -35,9 +34,7 @@ CANDIDATES = 8          # "what comes next" buttons
 
 def reading(ctx: Context) -> lm.Reading:
     """The sentence through its language model; a message and a stop when it has none."""
-    lang = lm.language_of(ctx.text)
-    rd = session_memo(session_keys.LM_READING, (ctx.tagging, lang),
-                      lambda: lm.read(resources.lm_model(lang), ctx.text), errors=(CodedError,))
+    rd = lm_state.reading(ctx)
     if isinstance(rd, CodedError):
         st.warning(say(rd, ctx.lang), icon="✍️")
         st.stop()

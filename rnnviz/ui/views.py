@@ -27,7 +27,7 @@ from ..figures.plotly_fence import SpecFigure, meta_of
 from ..figures.style import Look, fmt
 from ..i18n import STRINGS, say, text
 from ..text.tokenize import tokenize
-from . import cells_state, context, export, steps, urlstate
+from . import cells_state, context, export, lm_state, steps, urlstate
 from . import streamlit_fence as fence
 from .context import Context
 from .memo import session_memo
@@ -229,7 +229,8 @@ def share_panel(ctx: Context) -> None:
         st.caption(text("lecture.link_caption", ctx.lang) + " "
                    + text("lecture.theme_hint", ctx.lang))
         if ctx.tagging is not None:
-            downloads(ctx, min(max(int(t or 1), 1), ctx.T))
+            tr = shown_trace(ctx)
+            downloads(ctx, min(max(int(t or 1), 1), tr.T), tr)
 
 
 def view_values(ctx: Context) -> dict:
@@ -260,9 +261,20 @@ def view_link(ctx: Context) -> str:
     return urlstate.link(app_root(), ctx.page or urlstate.HOME, view_values(ctx))
 
 
-def downloads(ctx: Context, t: int) -> None:
-    """This view as one HTML file, the matrices as CSV and .npz (built on click only)."""
-    lang, tr = ctx.lang, ctx.tagging.trace
+def shown_trace(ctx: Context):
+    """The trace the page shows: the language model's on its page (its T + 1 steps),
+    else the tagging's."""
+    if ctx.page == urlstate.LM:
+        rd = lm_state.reading(ctx)
+        if not isinstance(rd, Exception):
+            return rd.trace
+    return ctx.tagging.trace
+
+
+def downloads(ctx: Context, t: int, tr) -> None:
+    """This view as one HTML file, the matrices of ``tr`` as CSV and .npz (built on click
+    only)."""
+    lang = ctx.lang
     name = functools.partial(export.filename, ctx.page, ctx.text)
     st.markdown(f"**{text('lecture.downloads', lang)}**")
     st.download_button(text("lecture.dl.html", lang), functools.partial(view_html, ctx, t),
@@ -298,8 +310,16 @@ def view_html(ctx: Context, t: int) -> bytes:
     lang, tg = ctx.lang, ctx.tagging
     tr = tg.trace
     look = Look(lang=lang, dark=ctx.look.dark)          # the normal size: a document
-    if ctx.page == urlstate.CELLS:                      # that page's own figures
-        values = view_values(ctx)
+    values = view_values(ctx)
+    rd = lm_state.reading(ctx) if ctx.page == urlstate.LM else None
+    if isinstance(rd, Exception):                       # not on the page: it says why
+        rd = None
+    if rd is not None:                                  # the language model's figures
+        topk = values.get("lm_topk", urlstate.BY_NAME["lm_topk"].default)
+        temp = values.get("lm_temp", urlstate.BY_NAME["lm_temp"].default)
+        figures = [export.Figure(h, f.to_json(), alt) for h, f, alt in lm_state.export_figures(
+            rd, t, float(temp), int(topk) or None, look)]
+    elif ctx.page == urlstate.CELLS:                    # that page's own figures
         figures = [export.Figure(h, f.to_json(), alt) for h, f, alt in cells_state.export_figures(
             ctx, t, values.get("cells_gate") or urlstate.BY_NAME["cells_gate"].default,
             values.get("cells_d") or urlstate.BY_NAME["cells_d"].default, look)]
@@ -313,16 +333,18 @@ def view_html(ctx: Context, t: int) -> bytes:
         figures = [export.Figure(text(h, lang) if h else "", f.to_json(),
                                  describe(f"alt.{n}", ctx, t)) for h, n, f in figs]
     sentence = " ".join(tg.tokens)
+    chips = "" if rd is not None else (
+        f"<h2>{html.escape(text('export.tagging', lang))}</h2>"
+        + chips_html(tg.tokens, tg.tags, tr.confidence, tg.unknown, lang=lang,
+                     unknown_note=text("tagging.unknown", lang), selected=t, font_px=20))
+    m = rd.model if rd is not None else ctx.model
     page = export.view_html(
         title=text("export.title", lang, sentence=sentence, t=t),
         intro=text("export.intro", lang),
         figures=figures,
-        plotly_js=get_plotlyjs(), lang=lang, dark=look.dark,
-        chips_html=f"<h2>{html.escape(text('export.tagging', lang))}</h2>"
-        + chips_html(tg.tokens, tg.tags, tr.confidence, tg.unknown, lang=lang,
-                     unknown_note=text("tagging.unknown", lang), selected=t, font_px=20),
-        notes=[text("export.model", lang, H=ctx.model.H, n=ctx.model.n_vocab,
-                    K=ctx.model.K, f=ctx.model.f)])
+        plotly_js=get_plotlyjs(), lang=lang, dark=look.dark, chips_html=chips,
+        notes=[text("export.lm_model" if rd is not None else "export.model", lang, H=m.H,
+                    n=m.n_vocab, K=m.K, f=m.f)])
     return page.encode("utf-8")
 
 
