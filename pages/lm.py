@@ -20,5 +20,5 @@ st.markdown(text("lm.intro", lang, K=rd.model.K, H=rd.model.H,
 views.play_fragment(functools.partial(lp.step_view, ctx, rd))
 lp.next_section(ctx, rd)            # the words after the last one; a click appends one
 lp.generate_section(ctx, rd)        # sampling: n, temperature, top-k, the seed
-lp.far_section(ctx, rd)             # a word far back, and what the model makes of it
+lp.far_section(ctx)                 # a word far back, and what the model makes of it
 lead.next_idea(ctx)

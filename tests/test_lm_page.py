@@ -17,8 +17,8 @@ from test_lecture import english_words, font_sizes, visible_texts
 
 from rnnviz.figures import style
 from rnnviz.figures.formula import make_formula
-from rnnviz.figures.plotly_fence import meta_of
 from rnnviz.figures.next_word import lm_outputs, make_next_bars, make_temperature
+from rnnviz.figures.plotly_fence import meta_of
 from rnnviz.figures.unrolled import make_unrolled
 from rnnviz.lessons import lm
 from rnnviz.nn.lm import LMError, next_distribution
@@ -282,7 +282,7 @@ def test_the_mode_switch_goes_to_the_next_word_and_back():
     # back: the tagging page it came from, not the first one
     assert mode_links(at) == {"Tag each word": "bptt", "Predict the next word": "lm"}
     at = run_app(page=PAGE, s=EN, lang="zh")        # straight to the LM: back is the network
-    assert mode_links(at) == {"标注每个词": "", "预测下一个词": "lm"}   # "/" is the network
+    assert mode_links(at) == {"标注每个词": "", "预测下一个词": "lm"}   # "" is the network
 
 
 def test_clicking_a_candidate_appends_it(models):

@@ -25,7 +25,7 @@ from ..messages import CodedError
 from ..nn.lm import EOS
 from ..text.tokenize import MAX_TOKENS
 from ..training.next_word import generate_text
-from . import lm_state, steps, urlstate, views
+from . import lm_state, resources, steps, urlstate, views
 from .context import Context
 
 N, TEMP, TOPK, SEED = (urlstate.BY_NAME[k] for k in ("lm_n", "lm_temp", "lm_topk", "lm_seed"))
@@ -60,8 +60,10 @@ def step_view(ctx: Context, rd: lm.Reading) -> None:
                 on_select=lambda: steps.select_from_chart("lm_unrolled", T),
                 selection_mode="points",
                 alt=text("alt.lm_unrolled", lang, sentence=" ".join(rd.words), T=T))
+    with np.errstate(divide="ignore"):                 # p = 0 (underflow): −log p = ∞
+        nll = -np.log(p)
     st.markdown(text("lm.step", lang, t=t, x=_w(rd.trace.tokens[t - 1]),
-                     next=_w(rd.next_word(t)), p=f"{p:.3f}", nll=f"{-np.log(p):.2f}",
+                     next=_w(rd.next_word(t)), p=f"{p:.3f}", nll=f"{nll:.2f}",
                      rank=lm.rank(rd.trace.o[t - 1], target), K=m.K))
     if target == 0:
         st.caption(text("lm.step_unk", lang, word=esc_markdown(rd.next_word(t))))
@@ -159,12 +161,12 @@ def _put(sentence: str) -> None:
     st.session_state[steps.PLAYING_KEY] = False
 
 
-def far_section(ctx: Context, rd: lm.Reading) -> None:
+def far_section(ctx: Context) -> None:
     """One pair of sentences where the first word decides the next one, and what the
     model of the sentence's language makes of it (computed, right or wrong)."""
-    lang, m = ctx.lang, rd.model
-    pair = lm.FAR_PAIRS[lm.language_of(ctx.text)]
-    v = lm.far_example(m, pair)
+    lang = ctx.lang
+    v = resources.lm_far_example(lm.language_of(ctx.text))
+    pair = v.pair
     st.markdown(f"#### {text('lm.far.heading', lang)}")
     st.markdown(text("lm.far.intro", lang, a=_w(pair.a), b=_w(pair.b), d=v.distance,
                      wa=_w(pair.word_a), wb=_w(pair.word_b)))
@@ -178,5 +180,6 @@ def far_section(ctx: Context, rd: lm.Reading) -> None:
                             wb=_w(pair.word_b)) + "**")
     with st.container(horizontal=True, gap="small"):
         for side, sentence in (("a", pair.a), ("b", pair.b)):
-            st.button(text("lm.far.use", lang, sentence=esc_markdown(sentence)), key=f"lm_far_{side}",
-                      on_click=_put, args=(sentence,), icon=":material/input:")
+            st.button(text("lm.far.use", lang, sentence=esc_markdown(sentence)),
+                      key=f"lm_far_{side}", on_click=_put, args=(sentence,),
+                      icon=":material/input:")

@@ -56,3 +56,11 @@ def lm_model(lang: str) -> RNN:
     """The shipped language model of ``lang`` ("zh", "en"), arrays frozen."""
     from ..training.language_model import load_lm
     return load_lm(lang).frozen()
+
+
+@st.cache_resource(show_spinner=False)
+def lm_far_example(lang: str):
+    """The Next word page's far-back example judged by the shipped model of ``lang``
+    (the same for every session: a frozen dataclass; never mutate its dicts)."""
+    from ..lessons import lm
+    return lm.far_example(lm_model(lang), lm.FAR_PAIRS[lang])
