@@ -33,6 +33,11 @@ def validate(tr: Trace, t: int, target: int) -> None:
         raise ValueError(f"next word id {target} is outside 0..{tr.model.K - 1}")
 
 
+def prob(p: float) -> str:
+    """A probability to read: 3 decimals, or 2 significant digits below 0.001."""
+    return f"{p:.3f}" if p >= 0.001 or p == 0 else f"{p:.1e}"
+
+
 def _name(word: str, bold: bool) -> str:
     return f"<b>{style.esc(word)}</b>" if bold else style.esc(word)
 
@@ -54,7 +59,7 @@ def make_next_bars(tr: Trace, t: int, target: int, *, k: int = TOP,
     size = look.scaled(0.85)
     width = max(style.text_width(n, size) for n in names)
     traces = [dict(type="bar", orientation="h", x=p, y=names, marker=dict(color=colours),
-                   text=[f"{v:.3f}" for v in p], textposition="outside", cliponaxis=False,
+                   text=[prob(v) for v in p], textposition="outside", cliponaxis=False,
                    textfont=dict(size=size, color=look.fg), name="o",
                    customdata=shown, hovertemplate="o[%{y}] = %{x:.4f}<extra></extra>")]
     row = look.scaled(1.9)

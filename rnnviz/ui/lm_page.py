@@ -16,7 +16,7 @@ import numpy as np
 import streamlit as st
 
 from ..figures.formula import make_formula
-from ..figures.next_word import lm_outputs, make_next_bars, make_temperature
+from ..figures.next_word import lm_outputs, make_next_bars, make_temperature, prob
 from ..figures.style import esc_markdown
 from ..figures.unrolled import make_unrolled
 from ..i18n import say, text
@@ -63,7 +63,7 @@ def step_view(ctx: Context, rd: lm.Reading) -> None:
     with np.errstate(divide="ignore"):                 # p = 0 (underflow): −log p = ∞
         nll = -np.log(p)
     st.markdown(text("lm.step", lang, t=t, x=_w(rd.trace.tokens[t - 1]),
-                     next=_w(rd.next_word(t)), p=f"{p:.3f}", nll=f"{nll:.2f}",
+                     next=_w(rd.next_word(t)), p=prob(p), nll=f"{nll:.2f}",
                      rank=lm.rank(rd.trace.o[t - 1], target), K=m.K))
     if target == 0:
         st.caption(text("lm.step_unk", lang, word=esc_markdown(rd.next_word(t))))
@@ -71,7 +71,7 @@ def step_view(ctx: Context, rd: lm.Reading) -> None:
     bars = views.figure(ctx, ("lm_bars", t), lambda: make_next_bars(rd.trace, t, target,
                                                                      look=look))
     views.chart(bars, key="lm_bars", ctx=ctx, t=t, where=left,
-                alt=text("alt.lm_bars", lang, t=t, next=rd.next_word(t), p=f"{p:.3f}"))
+                alt=text("alt.lm_bars", lang, t=t, next=rd.next_word(t), p=prob(p)))
     rows = lm.rows(rd, t)
     formula = views.figure(ctx, ("lm_formula", t), lambda: make_formula(
         rd.trace, t, look=look, rows=rows, target=target))

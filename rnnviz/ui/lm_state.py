@@ -10,7 +10,7 @@ through ``views``).
 from __future__ import annotations
 
 from ..figures.formula import make_formula
-from ..figures.next_word import lm_outputs, make_next_bars, make_temperature
+from ..figures.next_word import lm_outputs, make_next_bars, make_temperature, prob
 from ..figures.style import Look
 from ..figures.unrolled import make_unrolled
 from ..i18n import text
@@ -40,7 +40,7 @@ def export_figures(rd: lm.Reading, t: int, temperature: float, top_k: int | None
             tr, t, unknown=rd.unknown, look=look, outputs=lm_outputs(tr, rd.y, look)),
          text("alt.lm_unrolled", lang, sentence=sentence, T=rd.T)),
         ("", make_next_bars(tr, t, target, look=look),
-         text("alt.lm_bars", lang, t=t, next=rd.next_word(t), p=f"{rd.p_next(t):.3f}")),
+         text("alt.lm_bars", lang, t=t, next=rd.next_word(t), p=prob(rd.p_next(t)))),
         ("", make_formula(tr, t, look=look, rows=lm.rows(rd, t), target=target),
          text("alt.lm_formula", lang, t=t, word=tr.tokens[t - 1])),
         ("", make_temperature(rd.model, tr.z[-1], temperature, top_k, look=look),
