@@ -107,10 +107,13 @@ def test_screenshots(browser, app_server, name, width, height, query):
     try:
         assert page.locator("[data-testid='stException']").count() == 0
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width
-        if name == "presenter":
+        if name == "presenter":             # readable from the back, as the other pages
+            from test_lecture_browser import FONT_SIZES
             for key in CHARTS:
                 sizes = [t[1] for t in page.evaluate(CHART_TEXTS, key)]
                 assert np.min(sizes) >= 19, key
+            small = [s for s in page.evaluate(FONT_SIZES) if s["size"] < 18]
+            assert not small, small[:5]
         screenshot(page, f"lm-{name}")
     finally:
         page.context.close()
