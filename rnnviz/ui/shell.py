@@ -6,7 +6,8 @@ The pages are the files in ``pages/``, listed once in ``PAGES`` and shown with
 ``ctx = shell.page()``, which also covers the one run where Streamlit still
 treats ``pages/`` as auto-discovered (see ``page``). The top bar holds the live
 sentence box, the model and language switches, the presenter view and the
-share & export panel. Every setting is in the URL (``rnnviz.ui.urlstate``); a
+share & export panel; under it, on the sentence pages, the mode switch (tag each word
+or predict the next: the language-model page). Every setting is in the URL (``rnnviz.ui.urlstate``); a
 parameter that cannot be used is reported in a notice and dropped.
 """
 from __future__ import annotations
