@@ -322,3 +322,17 @@ def test_the_share_panel_exports_the_language_models_view(models):
     assert [meta_of(f)["kind"] for _, f, _ in figs] == ["unrolled", "lm_bars", "formula",
                                                         "lm_temperature"]
     assert meta_of(figs[1][1])["t"] == rd.T and all(alt for _, _, alt in figs)
+
+
+def test_a_keystroke_that_changes_no_token_reads_and_builds_nothing():
+    at = lm_page(s=EN, lang="en", t="3")
+    reading = at.session_state["_lm_reading"]
+    built = dict(at.session_state["_rnnviz_figures"][1])
+    assert {("lm_bars", 3), ("lm_formula", 3), ("lm_unrolled", 3)} <= set(built)
+    at.text_input(key="s").set_value(EN.replace(" ", "  ") + " ").run()
+    assert not at.exception
+    assert at.session_state["_lm_reading"][1] is reading[1]
+    again = at.session_state["_rnnviz_figures"][1]
+    assert all(again[k] is fig for k, fig in built.items())        # the same figures
+    at.text_input(key="s").set_value(EN + " today").run()
+    assert at.session_state["_lm_reading"][1] is not reading[1]    # a new token: read again
