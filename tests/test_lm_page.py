@@ -336,3 +336,14 @@ def test_a_keystroke_that_changes_no_token_reads_and_builds_nothing():
     assert all(again[k] is fig for k, fig in built.items())        # the same figures
     at.text_input(key="s").set_value(EN + " today").run()
     assert at.session_state["_lm_reading"][1] is not reading[1]    # a new token: read again
+
+
+def test_the_steps_numbers_are_the_language_models(models):
+    at = lm_page(s=EN, lang="en", t="2")
+    at.session_state["lecture_numbers"] = True          # the expander opened
+    at.run()
+    assert not at.exception, at.exception
+    table = next(m.value for m in at.markdown if m.value.startswith("| ") and "s_{2}" in m.value)
+    s_2 = lm.read(models["en"], EN).trace.s[2]
+    first = table.splitlines()[2].split("|")
+    assert float(first[-2].replace("−", "-")) == pytest.approx(s_2[0], abs=1e-3)

@@ -78,6 +78,7 @@ def step_view(ctx: Context, rd: lm.Reading) -> None:
     views.chart(formula, key="lm_formula", ctx=ctx, t=t, where=right,
                 alt=text("alt.lm_formula", lang, t=t, word=rd.trace.tokens[t - 1]))
     right.caption(text("lm.formula_rows", lang, n=len(rows), K=m.K))
+    views.numbers(ctx, t, rd.trace)
 
 
 # --------------------------------------------------------------------------- next

@@ -182,14 +182,17 @@ def numbers_table(label: str, key: str,
     box.markdown("\n".join(lines))
 
 
-def numbers(ctx: Context, t: int) -> None:
-    """The vectors of step t as a table of numbers (the formula figure, readable as text)."""
+def numbers(ctx: Context, t: int, tr=None) -> None:
+    """The vectors of step t of ``tr`` (default: the tagging's) as a table of numbers (the
+    formula figure, readable as text)."""
+    tr = tr or ctx.tagging.trace
+
     def table():
-        col = columns(ctx.tagging.trace, t)
+        col = columns(tr, t)
         heads = {"Ux": f"U x_{{{t}}}", "Ws": f"W s_{{{t - 1}}}", "b": "b", "a": f"a_{{{t}}}",
                  "s": f"s_{{{t}}}"}                   # the formula's columns, as LaTeX
         return ([text("lecture.numbers.unit", ctx.lang), *(f"${h}$" for h in heads.values())],
-                [[str(h + 1), *(fmt(col[k][h]) for k in heads)] for h in range(ctx.model.H)])
+                [[str(h + 1), *(fmt(col[k][h]) for k in heads)] for h in range(tr.model.H)])
 
     numbers_table(text("lecture.numbers", ctx.lang, t=t), NUMBERS_KEY, table)
 
