@@ -23,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))      # the tests' helpers
+sys.path.insert(0, str(ROOT))                # this checkout's rnnviz
 
 SENTENCE = "我 的 朋友 昨天 在 学校 吃 了 三 个 苹果 ， 他 说 这 本 书 很 好 。"
 WIDE, COLUMN = 1440, 1013         # px at a 1600 px window: a full-width chart, one in a [5, 2] column
@@ -67,7 +68,20 @@ def cells_figures(sentence: str):
             "network_formula": (make_formula(rnn.trace, T), COLUMN)}  # the RNN's, to compare
 
 
-PAGES = {"bptt": bptt_figures, "cells": cells_figures}
+def network_figures(sentence: str):
+    from rnnviz.figures.formula import make_formula
+    from rnnviz.figures.neurons import make_neurons
+    from rnnviz.figures.unrolled import make_unrolled
+    from rnnviz.training.builtin import load_default
+    from rnnviz.training.tagger import tag_text
+    tg = tag_text(load_default(), sentence)
+    t = tg.T
+    return {"unrolled": (make_unrolled(tg.trace, t, unknown=tg.unknown), WIDE),
+            "formula": (make_formula(tg.trace, t), COLUMN // 2),
+            "neurons": (make_neurons(tg.trace, t), COLUMN // 2)}
+
+
+PAGES = {"bptt": bptt_figures, "cells": cells_figures, "network": network_figures}
 
 HARNESS = """<!doctype html><html><head><meta charset="utf-8">
 <script src="plotly.min.js"></script></head><body style="margin:0;font-family:sans-serif">

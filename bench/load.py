@@ -2,6 +2,7 @@
 
     python bench/load.py                                  # N = 1, 10, 30, 60; a fresh server
     python bench/load.py --sessions 30 --rounds 3         # + the leak check: 3 rounds of 30
+    python bench/load.py --typing bursty --sessions 1,10,30   # words typed in bursts
     python bench/load.py --url http://127.0.0.1:8080 --pids 101,102   # an existing server
                                                           # (e.g. nginx in front of workers)
 
@@ -9,7 +10,8 @@ Each student is a real session over Streamlit's own websocket protocol
 (``tests/st_client.py``: BackMsg/ForwardMsg protobufs on ``/_stcore/stream``,
 exactly what Chromium sends): it opens ``/?s=`` (an empty box) and types its
 own sentence from the test corpus, one character per ``--interval`` seconds,
-starting over when done. A keystroke is the ``rerun_script`` BackMsg the
+starting over when done (``--typing bursty``: the keys of a word 0.2 s apart and a
+pause of 0.5-1.5 s after each space). A keystroke is the ``rerun_script`` BackMsg the
 live sentence box sends after its pause; a student sends the next one when
 it is due and the previous update has arrived. Keys typed while an update is
 late go out together in the next rerun, as the box sends them (``late``
@@ -51,6 +53,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))      # the tests' helpers
+sys.path.insert(0, str(ROOT))                # this checkout's rnnviz
 
 from browser_util import Server  # noqa: E402
 from st_client import StreamlitSession  # noqa: E402
@@ -84,6 +87,20 @@ def expected_chips(text: str, model) -> list[tuple[str, str]]:
 def keystrokes(sentence: str) -> list[str]:
     """The box's text after each key: one character more each time."""
     return [sentence[:i] for i in range(1, len(sentence) + 1)]
+
+
+# The bursty typist: the keys of a word 0.2 s apart (5 a second), a pause of 0.5-1.5 s
+# after each space (finding the next word), about the speed of a student who types.
+BURST_KEY_S, PAUSE_S = 0.2, (0.5, 1.5)
+
+
+def bursty_gaps(sentence: str, rng: random.Random) -> list[float]:
+    """The seconds before each key of ``sentence`` (the first key: a word's start)."""
+    gaps, after_space = [], True
+    for ch in sentence:
+        gaps.append(rng.uniform(*PAUSE_S) if after_space else BURST_KEY_S)
+        after_space = ch == " "
+    return gaps
 
 
 # --- server memory and CPU ---------------------------------------------------
@@ -167,7 +184,11 @@ async def student(i: int, url: str, sentence: str, expect: dict, r: Round, bell:
         bell.arrived.release()
         arrived = True
         await bell.typing.wait()
-        await _type(sess, i, keystrokes(sentence), expect, r, bell, args.interval)
+        if args.typing == "bursty":
+            gaps = bursty_gaps(sentence, random.Random(args.seed * 1000 + i))
+        else:
+            gaps = [args.interval] * len(sentence)
+        await _type(sess, i, keystrokes(sentence), gaps, expect, r, bell)
         await bell.leave.wait()
     except (ConnectionError, OSError, asyncio.TimeoutError) as e:
         r.errors.append(f"student {i}: {type(e).__name__}: {e}")
@@ -177,11 +198,15 @@ async def student(i: int, url: str, sentence: str, expect: dict, r: Round, bell:
         await sess.close()
 
 
-async def _type(sess, i, keys, expect, r, bell, interval) -> None:
-    start = time.perf_counter() + random.uniform(0, interval)
+async def _type(sess, i, keys, gaps, expect, r, bell) -> None:
+    """Type ``keys`` over and over, key k due ``gaps[k]`` seconds after key k - 1."""
+    due = [0.0]
+    while due[-1] < bell.t_end - time.perf_counter() + 60:
+        due.append(due[-1] + gaps[len(due) % len(gaps)])
+    start = time.perf_counter() + random.uniform(0, gaps[0])
     k = 0
-    while (due := start + k * interval) <= bell.t_end:
-        wait = due - time.perf_counter()
+    while k < len(due) and (when := start + due[k]) <= bell.t_end:
+        wait = when - time.perf_counter()
         if wait > 0:
             await asyncio.sleep(wait)
         elif k:
@@ -191,7 +216,8 @@ async def _type(sess, i, keys, expect, r, bell, interval) -> None:
         r.latencies.append(run.latency)
         r.check(i, run, text, expect)
         # the keys typed while waiting go out in one rerun, as the live box sends them
-        k = max(k + 1, int((time.perf_counter() - start) / interval))
+        now = time.perf_counter() - start
+        k = max(k + 1, sum(1 for d in due if d <= now) - 1)
 
 
 async def one_round(url: str, pids: list[int], n: int, texts: list[str], expect: dict,
@@ -214,7 +240,7 @@ async def one_round(url: str, pids: list[int], n: int, texts: list[str], expect:
     await asyncio.sleep(args.seconds)
     while len(r.latencies) - typed0 < 1 and any(not t.done() for t in tasks):
         await asyncio.sleep(0.1)
-    await asyncio.sleep(min(args.timeout, 2 * args.interval))   # the last keys land
+    await asyncio.sleep(min(args.timeout, 2 * max(args.interval, PAUSE_S[1])))   # the last keys land
     runs = len(r.latencies) - typed0
     r.load_cpu = 100 * (time.process_time() - own0) / (time.time() - t0)
     if runs:
@@ -265,7 +291,9 @@ async def run(url: str, pids: list[int], args) -> int:
     n_max = max(args.sessions)
     texts = sentences(n_max)
     expect = {"": []} | {k: expected_chips(k, model) for t in texts for k in keystrokes(t)}
-    print(f"{url}: one key per {args.interval:g} s per student for {args.seconds:g} s; "
+    how = (f"one key per {args.interval:g} s" if args.typing == "steady" else
+           f"bursts of a key per {BURST_KEY_S:g} s, {PAUSE_S[0]:g}-{PAUSE_S[1]:g} s after a space")
+    print(f"{url}: {how} per student for {args.seconds:g} s; "
           f"latency = rerun BackMsg -> script_finished; RSS in MB of pids {pids}; "
           f"load average {os.getloadavg()[0]:.1f}", flush=True)
     # warm up: imports, jieba, the first page (not counted), on every worker
@@ -294,6 +322,9 @@ def main() -> int:
     ap.add_argument("--sessions", default="1,10,30,60",
                     help="comma-separated N; the last one is repeated --rounds times")
     ap.add_argument("--interval", type=float, default=1.0, help="seconds between keys")
+    ap.add_argument("--typing", choices=("steady", "bursty"), default="steady",
+                    help="steady: a key every --interval s; bursty: the keys of a word "
+                         f"{BURST_KEY_S} s apart, {PAUSE_S[0]}-{PAUSE_S[1]} s after a space")
     ap.add_argument("--seconds", type=float, default=30.0, help="typing time per round")
     ap.add_argument("--rounds", type=int, default=1,
                     help="rounds of the last N, each followed by the TTL wait (leak check)")

@@ -74,6 +74,39 @@ def test_the_views_follow_continuous_typing_word_by_word(page, app_server):
     assert page.evaluate("() => history.length") - history <= 1
 
 
+# In the page: whether each finished run held the charts (what the server told the
+# browser helper, rnnviz/ui/typing_hold.py) and the T of the unrolled graph drawn.
+HOLDS = """() => {
+  const H = window.__holds = [];
+  const app = document.querySelector('[data-testid="stApp"]');
+  new MutationObserver(() => {
+    if (app.getAttribute('data-test-script-state') !== 'running')
+      H.push(Boolean(window.__rnnviz && window.__rnnviz.data && window.__rnnviz.data.hold));
+  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+UNROLLED_T = """() => { const gd = document.querySelector('.st-key-unrolled .js-plotly-plot');
+  return gd && gd.layout && gd.layout.meta ? JSON.parse(gd.layout.meta).T : null; }"""
+
+
+def test_charts_held_during_a_burst_are_drawn_when_the_typing_pauses(page, app_server):
+    """Keys faster than the charts can be drawn: runs hold the charts (the chips follow),
+    and once the keys stop the browser helper asks for them, so the unrolled graph ends
+    with the whole sentence, without another key."""
+    page.goto(f"{app_server.base}/?s=" + urllib.parse.quote("我 吃"))
+    settle(page)
+    page.wait_for_selector(".st-key-unrolled .js-plotly-plot .main-svg")
+    settle(page)
+    page.evaluate(HOLDS)
+    box(page).click()
+    box(page).press("End")
+    page.keyboard.type(" 苹果 ， 他 说 这 本 书 很 好 。", delay=60)     # a burst
+    page.wait_for_function(f"() => ({UNROLLED_T})() === 12", timeout=60_000)   # caught up
+    holds = page.evaluate("() => window.__holds")
+    assert any(holds), holds                       # some runs held the charts
+    page.wait_for_function("() => window.__rnnviz.data.hold === false")
+    assert page.evaluate(UNROLLED_T) == 12
+
+
 def test_pinyin_being_composed_is_not_committed(page, app_server):
     """A Chinese input method: the letters of pinyin being composed are not a sentence;
     the box commits when the characters are chosen."""

@@ -77,8 +77,10 @@ def make_cells_flow(norms: Mapping[str, np.ndarray], tokens: Sequence[str], *,
                                + "<br><span style='font-size:0.8em'>"
                                + text("cells.fig.flow_subtitle", lang, word=words[-1])
                                + "</span>",
-                               margin=dict(l=look.scaled(4.5), r=10, t=look.scaled(5.2),
-                                           b=look.scaled(4.0)))
+                               # the axis title and the legend under it (a margin Plotly
+                               # must widen costs a second drawing of the chart)
+                               margin=dict(l=look.scaled(4.9), r=10, t=look.scaled(5.2),
+                                           b=look.scaled(5.8)))
     layout["showlegend"] = True
     layout["title"].update(yref="container", y=1.0, yanchor="top", pad=dict(t=look.scaled(1.3)))
     return style.figure(traces, dict(

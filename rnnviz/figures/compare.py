@@ -149,7 +149,8 @@ _SCORE_CARD = ("flex:1 1 20em;display:flex;flex-direction:column;gap:0.25em;padd
 
 def legend_below(look: style.Look) -> dict:
     """A one-line legend at the bottom right of the figure, under the axis labels
-    (clear of a long title at any font size; needs a bottom margin of ~3.6 font sizes)."""
+    (clear of a long title at any font size; needs a bottom margin of ~5 font sizes: Plotly widens a smaller one
+    and draws the chart a second time)."""
     return dict(orientation="h", x=1, xanchor="right", yref="container", y=0,
                 yanchor="bottom", font=dict(size=look.scaled(0.85)))
 
@@ -180,7 +181,7 @@ def make_probs(o_rnn: np.ndarray, o_ff: np.ndarray, tags: Sequence[str], *, word
             hoverinfo="text"))
     title = word_title("why.fig.probs.title", lang, word, t=t)
     layout = style.base_layout(look, height=height or look.scaled(22), title=title,
-                               margin=dict(l=look.scaled(4.6), r=10, t=look.scaled(3.4), b=look.scaled(3.6)))
+                               margin=dict(l=look.scaled(4.6), r=10, t=look.scaled(3.4), b=look.scaled(5.0)))
     return style.figure(traces, dict(
         layout, barmode="group", bargap=0.25, bargroupgap=0.08, dragmode=False,
         showlegend=True, legend=legend_below(look),

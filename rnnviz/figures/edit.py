@@ -44,10 +44,15 @@ def make_edit(words: Sequence[str], k: int, ds_rnn: np.ndarray, ds_ff: np.ndarra
             hovertext=[f"{name}<br>t = {t}: ‖Δs<sub>{t}</sub>‖ = {v:.3f}"
                        for t, v in zip(ts, np.nan_to_num(ds))], hoverinfo="text"))
     labels = [style.esc(w) for w in words]
+    tick_px = look.scaled(0.95 if T <= 12 else 0.8)
+    # b: the words (turned 30° when Plotly finds them too wide for the chart) and the
+    # legend under them (a margin Plotly has to widen costs a second drawing)
+    bottom = look.scaled(3.0) + style.label_room(labels, tick_px, angle=30)
     labels = [f"<b>{w}</b>" if t == k else w for t, w in zip(ts, labels)]
     layout = style.base_layout(look, height=height or look.scaled(19),
                                title=style.pretty(text("why.fig.edit.title", lang, k=k)),
-                               margin=dict(l=look.scaled(4.6), r=10, t=look.scaled(3.4), b=look.scaled(3.6)))
+                               margin=dict(l=look.scaled(4.6), r=10, t=look.scaled(3.4),
+                                           b=max(look.scaled(5.0), bottom)))
     return style.figure(traces, dict(
         layout, dragmode=False, showlegend=True,
         legend=legend_below(look),
@@ -55,7 +60,7 @@ def make_edit(words: Sequence[str], k: int, ds_rnn: np.ndarray, ds_ff: np.ndarra
                      fillcolor=style.HIGHLIGHT, opacity=0.18, line=dict(width=0),
                      layer="below")],
         xaxis=dict(tickmode="array", tickvals=ts, ticktext=labels, fixedrange=True,
-                   range=[0.5, T + 0.5], tickfont=dict(size=look.scaled(0.95 if T <= 12 else 0.8))),
+                   range=[0.5, T + 0.5], tickfont=dict(size=tick_px)),
         yaxis=dict(fixedrange=True, rangemode="tozero", gridcolor="rgba(128,128,128,0.25)",
                    title=dict(text=style.pretty(text("why.fig.edit.y", lang)))),
         meta=dict(kind="why_edit", k=k, T=T)))

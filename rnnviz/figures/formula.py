@@ -123,8 +123,8 @@ def make_formula(tr: Trace, t: int, *, look: style.Look = style.Look(),
                                # l, r: room for the unit numbers and the end of the top
                                # label "o_t" (a margin Plotly has to widen costs a
                                # second draw)
-                               margin=dict(l=max(10, round(1.35 * look.font_size) - 1),
-                                           r=look.scaled(1.35), t=top_margin, b=10))
+                               margin=dict(l=max(10, round(1.35 * look.font_size) + 1),
+                                           r=look.scaled(1.35) + 2, t=top_margin, b=10))
     return style.figure(traces, dict(
         **layout,
         xaxis=dict(tickmode="array", tickvals=list(range(0, zh.shape[1], 2)), ticktext=names,

@@ -72,7 +72,10 @@ def make_gate_formula(g: GateTerms, word: str, *, look: style.Look = style.Look(
         look, height=height or int(max(look.scaled(18), row * H + top_margin + 10)),
         title=text("cells.fig.formula_title", lang, cell=g.cell.upper(), t=g.t,
                    word=style.esc(word)) + f"<br><span style='font-size:0.9em'>{eq}</span>",
-        margin=dict(l=max(10, round(1.35 * look.font_size) - 1), r=10, t=top_margin, b=10))
+        # room for the unit numbers 1 … H on the left (a margin Plotly must widen costs
+        # a second drawing of the chart)
+        margin=dict(l=round(look.font_size * (0.62 * len(units[-1]) + 0.85)) + 3, r=10,
+                    t=top_margin, b=10))
     return style.figure(traces, dict(
         **layout,
         xaxis=dict(tickmode="array", tickvals=[0, 2, 4, 6, 8], ticktext=names, side="top",

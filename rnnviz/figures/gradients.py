@@ -92,7 +92,7 @@ def make_gradients(ls: Lesson, *, look: style.Look = style.Look(),
                                # r: room for the last tick label of ∂L/∂V; b: U's slanted
                                # token labels (a margin Plotly has to widen costs a
                                # second draw, see style.label_room)
-                               margin=dict(l=look.scaled(4), r=max(10, look.scaled(0.75)),
+                               margin=dict(l=look.scaled(4), r=look.scaled(1.35),
                                            t=look.scaled(4), b=max(look.scaled(6.5),
                                                                    style.label_room(
                                                toks, tick_px, angle=-60,

@@ -46,8 +46,9 @@ def make_memory(result: Result, d: int | None = None, *, look: style.Look = styl
     title_font = dict(size=look.scaled(0.9))
     layout = style.base_layout(look, height=height or look.scaled(22),
                                title=text("cells.fig.memory_title", lang),
-                               margin=dict(l=look.scaled(4.5), r=10, t=look.scaled(2.8),
-                                           b=look.scaled(4.0)))
+                               # the axis title and the legend under it (as cells_flow)
+                               margin=dict(l=look.scaled(4.9), r=10, t=look.scaled(2.8),
+                                           b=look.scaled(5.9)))
     layout["showlegend"] = True
     return style.figure(traces, dict(
         **layout, shapes=shapes, dragmode=False,

@@ -131,8 +131,12 @@ def make_reach(tokens: Sequence[str], t: int, grad_rnn: np.ndarray, occl_rnn: np
                           font=dict(size=small, color=look.muted)))
     grid = "rgba(128,128,128,0.25)"
     log_range = _log_range(grad_rnn, grad_ff)
-    layout = style.base_layout(look, height=height or look.scaled(24),
-                               margin=dict(l=look.scaled(4.3), r=10, t=look.scaled(2), b=look.scaled(2.6)))
+    # b: room for the words under the lower chart, turned 30° when Plotly finds them too
+    # wide for the chart (a margin Plotly has to widen costs a second drawing)
+    layout = style.base_layout(look, height=height or look.scaled(24), margin=dict(
+        l=look.scaled(4.3), r=10, t=look.scaled(2),
+        b=max(look.scaled(2.6), style.label_room(words, ticks["tickfont"]["size"], angle=30)
+              + look.scaled(0.6))))   # (+: the word at t is bold)
     return style.figure(traces, dict(
         layout, barmode="group", bargap=0.3, dragmode=False, shapes=band, annotations=notes,
         xaxis=dict(ticks, ticktext=[""] * T, anchor="y", showticklabels=False),

@@ -19,7 +19,21 @@ export default function (component) {
   const S = window.__rnnviz || (window.__rnnviz = {});
   S.data = component.data;
   S.setState = component.setStateValue;
+  // The server held the charts while keys came fast (rnnviz/ui/typing_hold.py): ask for
+  // them S.data.pause ms after the last key. A run that drew them cancels the request.
+  clearTimeout(S.release);
+  if (S.data.hold) {
+    const ask = () => {
+      const wait = (S.lastInput || 0) + S.data.pause - performance.now();
+      if (wait > 0) { S.release = setTimeout(ask, wait); return; }
+      S.released = (S.released || 0) + 1;
+      S.setState('release', S.released);
+    };
+    ask();
+  }
   if (S.timer) return;
+  document.addEventListener('input', () => { S.lastInput = performance.now(); }, true);
+  S.setState('live', true);      // the server may hold charts: this helper will ask for them
   const isDark = () => {
     const app = document.querySelector('[data-testid="stApp"]');
     const rgb = app ? getComputedStyle(app).backgroundColor.match(/[\d.]+/g) : null;

@@ -44,6 +44,7 @@ URL_NOTICE = "_rnnviz_url_notice"           # rnnviz.ui.shell
 SENTENCE_CUT = "_rnnviz_sentence_cut"
 SHARE = "lecture_share"
 FIGURES = "_rnnviz_figures"                 # rnnviz.ui.views
+TYPING_HOLD = "_rnnviz_typing_hold"         # rnnviz.ui.typing_hold
 NUMBERS = "lecture_numbers"
 PANEL = "_rnnviz_panel"
 EDIT_K, EDIT_WORD, EDIT_FOR = "why_edit_k", "why_edit_word", "_why_edit_for"   # ui.feedforward
@@ -66,7 +67,10 @@ KEYS: tuple[Key, ...] = (
     # the frame of every page
     Key(CONTEXT, _UI + "context", STATE, "the last Context (tagging, look, model) and what "
         "it was built from"),
-    Key(BROWSER, _UI + "views", WIDGET, "the browser helper's report ({'theme': 'dark'|'light'})"),
+    Key(BROWSER, _UI + "views", WIDGET, "the browser helper's report ({'theme': 'dark'|'light', "
+        "'live': True once it runs, 'release': how often it asked for held charts})"),
+    Key(TYPING_HOLD, _UI + "typing_hold", STATE, "typing_hold.Hold: when the sentence last "
+        "changed, when the charts were drawn, whether this run holds them, their last figures"),
     Key(SESSION_MODEL, _UI + "models", STATE, "(model, source): this session's own frozen "
         "model and how it was made ('trained', 'uploaded', 'sgd')"),
     Key("_rnnviz_select_session", _UI + "models", STATE, "True: select the session's model "

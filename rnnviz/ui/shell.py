@@ -19,7 +19,8 @@ from streamlit.errors import StreamlitAPIException
 
 from ..figures.style import esc_markdown
 from ..i18n import LANG_NAMES, LANGS, text
-from . import context, export, models, resources, session_keys, steps, urlstate, views
+from . import (context, export, models, resources, session_keys, steps, typing_hold, urlstate,
+               views)
 from . import streamlit_fence as fence
 
 
@@ -64,9 +65,12 @@ SHARE_KEY = "lecture_share"
 def main() -> None:
     """The whole app: the frame, the page chosen in the URL, the share panel."""
     current = start()
-    with fence.page_frame():
-        current.run()
-    finish()
+    try:
+        with fence.page_frame():
+            current.run()
+        finish()
+    finally:
+        typing_hold.end_run()
 
 
 def page() -> context.Context:
@@ -125,9 +129,10 @@ def start():
     if spec.sentence:
         mode_switch(spec, lang)
     ctx = context.build(sentence, spec.url_path)
+    held = typing_hold.start_run(ctx.tagging, live=views.browser_live())
     style(context.presenting(), lang)
     notice(lang)
-    views.browser_helper(lang, ctx.look.dark, export.filename(ctx.page, ctx.text))
+    views.browser_helper(lang, ctx.look.dark, export.filename(ctx.page, ctx.text), held)
     return current
 
 

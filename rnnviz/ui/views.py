@@ -27,7 +27,7 @@ from ..figures.plotly_fence import SpecFigure, meta_of
 from ..figures.style import Look, fmt
 from ..i18n import STRINGS, say, text
 from ..text.tokenize import tokenize
-from . import cells_state, context, export, lm_state, steps, urlstate
+from . import cells_state, context, export, lm_state, steps, typing_hold, urlstate
 from . import streamlit_fence as fence
 from .context import Context
 from .memo import session_memo
@@ -74,6 +74,7 @@ def chart(fig, *, key: str, ctx: Context, t: int | None = None, alt: str | None 
     kind = meta.get("kind", key)
     if alt is None:
         alt = describe(f"alt.{kind}", ctx, t) if f"alt.{kind}" in STRINGS else None
+    fig, alt = typing_hold.chart_figure(ctx.page, key, fig, alt)    # (held while typing)
     if kwargs.get("selection_mode") == "points":
         fig = with_click_layout(fig)
     min_width = meta.get("min_width")
@@ -353,10 +354,18 @@ def view_html(ctx: Context, t: int) -> bytes:
 
 # --------------------------------------------------------------------------- the browser
 
-def browser_helper(lang: str, dark: bool, prefix: str) -> None:
+def browser_helper(lang: str, dark: bool, prefix: str, held: bool = False) -> None:
     """Mount the page's helper: it reports a theme change made in Streamlit's menu (which
-    reruns nothing by itself), adds an SVG download button to every chart and names the
-    downloads ``prefix`` + step + kind (rnnviz/ui/browser.js)."""
+    reruns nothing by itself), adds an SVG download button to every chart, names the
+    downloads ``prefix`` + step + kind, and once typing pauses asks for the charts this
+    run ``held`` (``typing_hold``) (rnnviz/ui/browser.js)."""
     fence.browser_component()(key=context.BROWSER_KEY, on_theme_change=lambda: None,
+                              on_live_change=lambda: None, on_release_change=lambda: None,
                               data={"theme": "dark" if dark else "light",
-                                    "svg": text("lecture.chart.svg", lang), "prefix": prefix})
+                                    "svg": text("lecture.chart.svg", lang), "prefix": prefix,
+                                    "hold": held, "pause": typing_hold.PAUSE_MS})
+
+
+def browser_live() -> bool:
+    """Whether this session's browser helper runs (it says so once it is mounted)."""
+    return bool((st.session_state.get(context.BROWSER_KEY) or {}).get("live"))
