@@ -33,7 +33,8 @@ CHARTS = {"": ["formula", "neurons", "unrolled"], "weights": ["heatmaps"],
           "bptt": ["backward", "dw_terms", "flow", "gradients"],
           "cells": ["cells_diagram", "cells_diagram", "cells_flow", "cells_formula",
                     "cells_gates", "cells_gates", "cells_memory"],
-          "why": ["why_edit", "why_probs", "why_reach"]}
+          "why": ["why_edit", "why_probs", "why_reach"],
+          "lm": ["formula", "lm_bars", "lm_temperature", "unrolled"]}
 
 
 @pytest.mark.parametrize("query", [

@@ -64,8 +64,10 @@ def make_next_bars(tr: Trace, t: int, target: int, *, k: int = TOP,
                    customdata=shown, hovertemplate="o[%{y}] = %{x:.4f}<extra></extra>")]
     row = look.scaled(1.9)
     layout = style.base_layout(look, height=height or row * len(shown) + look.scaled(4.2),
+                               # b: the axis and its title (a margin Plotly has to widen
+                               # costs a second drawing of the chart)
                                margin=dict(l=int(width) + 12, r=look.scaled(3.6), t=8,
-                                           b=look.scaled(3.2)))
+                                           b=look.scaled(3.7)))
     return style.figure(traces, dict(
         **layout, dragmode=False, bargap=0.25,
         xaxis=dict(range=[0, max(max(p), 1e-9) * 1.05], fixedrange=True, zeroline=False,
@@ -129,7 +131,7 @@ def make_temperature(m: RNN, z: np.ndarray, temperature: float, top_k: int | Non
                    for title, x in zip(titles, (0.25, 0.75))]
     layout = style.base_layout(look, height=height or look.scaled(1.9) * k + look.scaled(5),
                                margin=dict(l=int(width) + 12, r=look.scaled(2.2),
-                                           t=look.scaled(3.4), b=look.scaled(2)))
+                                           t=look.scaled(3.4), b=look.scaled(2.3)))
     return style.figure(traces, dict(
         **layout, dragmode=False, bargap=0.25, annotations=annotations,
         xaxis=dict(axis, domain=[0, 0.5 - gap / 2]),
