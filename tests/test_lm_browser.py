@@ -131,3 +131,24 @@ def test_the_offline_html_carries_this_pages_figures(page, app_server):
     assert html.count("Plotly.newPlot(") == 4
     for kind in ("lm_bars", "lm_temperature", "Language model: 16 hidden units"):
         assert kind in html, kind
+
+
+SLIDERS = """() => [...document.querySelectorAll('[data-testid=stSlider]')].map(
+  (e) => e.innerText.split(String.fromCharCode(10)).filter(Boolean))"""
+
+
+def test_the_generation_settings_show_the_values_used(page, app_server):
+    """The sliders show the values the sampled text was made with (their defaults when the
+    link has none), and a new seed is shown in the box and used."""
+    page.goto(f"{app_server.base}/lm?s=" + urllib.parse.quote("I think"))
+    settle(page)
+    shown = {label: value for label, value, *_ in page.evaluate(SLIDERS)}
+    assert shown["words at most"] == "10" and shown["temperature τ"] == "1.0", shown
+    assert page.get_by_text("Sampled with seed 0, τ = 1, top-k = all").count() == 1
+    page.get_by_role("button", name="Another seed").click()
+    page.wait_for_function("""() => { const c = [...document.querySelectorAll(
+        '[data-testid=stCaptionContainer]')].find((e) => e.innerText.startsWith('Sampled'));
+        return c && !c.innerText.startsWith('Sampled with seed 0,'); }""")
+    settle(page)
+    seed = page.locator("[data-testid=stNumberInput] input").first.input_value()
+    assert page.get_by_text(f"Sampled with seed {seed}, τ = 1").count() == 1

@@ -113,8 +113,9 @@ def _new_seed() -> None:
 
 
 def _setting(where, field, label_key: str, lang: str, **kw):
-    st.session_state.setdefault(field.name, field.default)
-    return where.slider(text(label_key, lang), field.lo, field.hi, key=field.name,
+    # the default as the slider's value: one put in st.session_state instead is used but
+    # not shown (the browser draws the slider at its minimum)
+    return where.slider(text(label_key, lang), field.lo, field.hi, field.default, key=field.name,
                         bind="query-params", help=text(label_key + "_help", lang), **kw)
 
 
