@@ -7,7 +7,7 @@ import functools
 import streamlit as st
 
 from rnnviz.i18n import text
-from rnnviz.ui import lead, shell, views
+from rnnviz.ui import lead, resources, shell, views
 from rnnviz.ui import lm_page as lp
 
 ctx = shell.sentence_page()         # stops with a prompt while the box is blank
@@ -16,6 +16,8 @@ rd = lp.reading(ctx)                # the sentence through its language model (o
 st.markdown(f"### {text('lm.title', lang)}")
 st.markdown(text("lm.intro", lang, K=rd.model.K, H=rd.model.H,
                  lang=text(f"lm.lang.{lp.lm.language_of(ctx.text)}", lang)))
+if ctx.model is not resources.builtin_model():
+    st.info(text("lm.session_note", lang), icon=":material/info:")
 # step t: the unrolled graph, o_t's top 10, the formula (a fragment: stepping redraws these)
 views.play_fragment(functools.partial(lp.step_view, ctx, rd))
 lp.next_section(ctx, rd)            # the words after the last one; a click appends one

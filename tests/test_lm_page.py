@@ -24,7 +24,8 @@ from rnnviz.lessons import lm
 from rnnviz.nn.lm import LMError, next_distribution
 from rnnviz.training.language_model import load_lm
 from rnnviz.training.next_word import NextWordError, generate_text
-from rnnviz.ui import context
+from rnnviz.ui import context, resources
+from rnnviz.ui import models as ui_models
 
 PAGE = "pages/lm.py"
 EN, ZH = "I want to eat the big fish", "我 想 吃 苹果 和 香蕉"
@@ -347,3 +348,16 @@ def test_the_steps_numbers_are_the_language_models(models):
     s_2 = lm.read(models["en"], EN).trace.s[2]
     first = table.splitlines()[2].split("|")
     assert float(first[-2].replace("−", "-")) == pytest.approx(s_2[0], abs=1e-3)
+
+
+def test_a_session_model_is_said_to_be_the_taggers_only():
+    """With the session's own tagger switched on, the page says it still reads with the
+    built-in language model (the switch at the top is the tagger's)."""
+    at = lm_page(s=EN, lang="en")
+    assert not any("always reads with" in i.body for i in at.info)
+    m = resources.builtin_model()
+    at.session_state[ui_models.SESSION_KEY] = (m.with_params(W=m.W * 2.0).frozen(), "test")
+    at.session_state[ui_models.CHOICE_KEY] = "session"
+    at.run()
+    assert not at.exception
+    assert any("always reads with the built-in language model" in i.body for i in at.info)

@@ -16,6 +16,10 @@ STRINGS = {
         "zh": "**训练**一页在浏览器里从头训练一个网络，看着它的损失下降、标签变准。"},
     "lm.title": {"en": "The same RNN predicts the next word",
                  "zh": "同一个 RNN 预测下一个词"},
+    "lm.session_note": {
+        "en": "The model switch at the top chooses the tagger; this page always reads with "
+              "the built-in language model.",
+        "zh": "顶部的模型切换选择的是标注器；这一页始终用内置的语言模型来读。"},
     "lm.intro": {
         "en": "Here the network reads the sentence as a **language model**: $x_1$ is the "
               "start `<s>`, then the words; at each step $o_t = \\mathrm{{softmax}}(V s_t + c)$ "
