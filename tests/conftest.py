@@ -52,8 +52,8 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
     # The tests that use PyTorch run first (a stable sort: the order is otherwise kept).
     # Importing torch costs 1.5 s of CPU a process, its optimizers 1.3 s more: xdist's
-    # worksteal hands each process a contiguous half of this list and steals from its
-    # end, so the first process alone imports torch.
+    # worksteal hands each process a contiguous half of this list and steals only from
+    # the end of a half, so one process alone imports torch.
     items.sort(key=lambda item: needs_torch.mark not in item.iter_markers("skipif"))
 
 
