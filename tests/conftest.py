@@ -1,5 +1,11 @@
+import contextlib
 import functools
+import gc
+import importlib
+import importlib.util
+import io
 import os
+import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -44,6 +50,39 @@ def pytest_collection_modifyitems(items):
         params = set(callspec.params) if callspec is not None else set()   # "page" = a path
         if SERVER_FIXTURES & (set(getattr(item, "fixturenames", ())) - params):
             item.add_marker(pytest.mark.browser)
+    # The tests that use PyTorch run first (a stable sort: the order is otherwise kept).
+    # Importing torch costs 1.5 s of CPU a process, its optimizers 1.3 s more: xdist's
+    # worksteal hands each process a contiguous half of this list and steals only from
+    # the end of a half, so one process alone imports torch.
+    items.sort(key=lambda item: needs_torch.mark not in item.iter_markers("skipif"))
+
+
+class Lazy:
+    """The module ``name``, imported when an attribute is first read: a test module of
+    the PyTorch oracle (``pytestmark = needs_torch``) costs nothing at collection, and
+    only a process that runs one of its tests imports torch."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attr):
+        if attr.startswith("__"):          # pytest's collection probes __test__ and others
+            raise AttributeError(attr)
+        return getattr(importlib.import_module(self._name), attr)
+
+
+needs_torch = pytest.mark.skipif(importlib.util.find_spec("torch") is None,
+                                 reason="PyTorch is the oracle; pip install torch==2.13.0")
+
+
+def pytest_collection_finish(session):
+    # Collection leaves some 300,000 long-lived objects in each test process (modules,
+    # parsed test files, Plotly's validators); every full garbage collection walks them
+    # all, and pytest's own end-of-session check (five gc.collect() calls, looking for
+    # unraisable exceptions) took 1 s a process. gc.freeze() moves them out of the
+    # collector's sight: what the tests create afterwards is collected as before.
+    gc.collect()
+    gc.freeze()
 
 
 @functools.lru_cache(maxsize=None)
@@ -52,6 +91,21 @@ def ud_corpus(name: str, column: str = "upos"):
     sentences are shared by the tests that ask for the same file and column)."""
     from rnnviz.text.conllu_data import CLI_LIMITS, read_corpus
     return read_corpus(SHARED_UD / name, column=column, limits=CLI_LIMITS)
+
+
+def run_cli(*args) -> subprocess.CompletedProcess:
+    """``python -m rnnviz ARGS`` run in this process through ``rnnviz.cli.main``: its exit
+    code and what it printed. A fresh process pays 0.3 s of start-up (the interpreter,
+    NumPy, the package) and loads jieba and the models again; the tests that must start
+    the real entry point (the exit code of a process, a pipe) use subprocess."""
+    from rnnviz.cli import main
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as e:                               # argparse: --help, errors
+            code = e.code
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture

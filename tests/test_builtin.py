@@ -1,7 +1,5 @@
 """The shipped models: the tutorial's sentences, the accuracy targets (measured
 here, not copied), bitwise reproducible training, and the train/tag/eval commands."""
-import contextlib
-import io
 import json
 import re
 import subprocess
@@ -13,7 +11,6 @@ import pytest
 from rnnviz.training import builtin, reference
 from rnnviz.text import corpus, realtext
 from rnnviz.nn.checkpoint import load
-from rnnviz.cli import main
 from rnnviz.training.evaluate import predict
 from rnnviz.nn.model import PARAM_NAMES
 from rnnviz.training.tagger import tag_text
@@ -22,7 +19,7 @@ from rnnviz.text.tokenize import normalize
 from rnnviz.training.train import train
 from rnnviz.text.unknown import is_class
 
-from conftest import ROOT
+from conftest import ROOT, run_cli
 
 
 def run(*args):
@@ -31,16 +28,7 @@ def run(*args):
                           capture_output=True, text=True, timeout=120)
 
 
-def run_here(*args):
-    """The same command in this process (no second start-up: jieba and the models
-    are loaded once for the whole test session)."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(list(args))
-        except SystemExit as e:
-            code = e.code
-    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+run_here = run_cli      # the same command in this process
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,11 @@ from rnnviz.nn.bptt import keeps_state
 from rnnviz.nn.gradcheck import random_cell_case
 from rnnviz.nn.loss import cross_entropy
 
-torch = pytest.importorskip("torch", reason="PyTorch is the oracle; pip install torch==2.13.0")
-F = torch.nn.functional
+from conftest import Lazy, needs_torch
+
+pytestmark = needs_torch
+torch = Lazy("torch")
+F = Lazy("torch.nn.functional")
 
 CELLS = {"lstm": lstm, "gru": gru}
 ATOL = 1e-9

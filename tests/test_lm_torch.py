@@ -8,8 +8,11 @@ from rnnviz.nn.forward import forward
 from rnnviz.nn.gradcheck import random_lm_case
 from rnnviz.nn.loss import token_losses
 
-torch = pytest.importorskip("torch", reason="PyTorch is the oracle; pip install torch==2.13.0")
+from conftest import Lazy, needs_torch
 from test_torch_equivalence import assert_same_as_torch, torch_modules
+
+pytestmark = needs_torch
+torch = Lazy("torch")
 
 
 @pytest.mark.parametrize("f", ["tanh", "relu"])

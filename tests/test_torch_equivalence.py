@@ -13,9 +13,12 @@ from rnnviz.nn.model import init_rnn
 from rnnviz.nn.optim import Adam, clip_by_global_norm
 from rnnviz.nn.pytorch_names import from_torch_state_dict, to_torch_state_dict
 
-torch = pytest.importorskip("torch", reason="PyTorch is the oracle; pip install torch==2.13.0")
-nn = torch.nn
-F = torch.nn.functional
+from conftest import Lazy, needs_torch
+
+pytestmark = needs_torch
+torch = Lazy("torch")
+nn = Lazy("torch.nn")
+F = Lazy("torch.nn.functional")
 
 
 def torch_modules(m, nonlinearity):
