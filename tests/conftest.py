@@ -6,10 +6,17 @@ import importlib.util
 import io
 import os
 import subprocess
+import sys
 from pathlib import Path
 
-import numpy as np
-import pytest
+# Keep compiled test and package modules (__pycache__, ignored by git) even where the
+# environment sets PYTHONDONTWRITEBYTECODE: without them every test process compiles the
+# package and rewrites the test files again, 3.5 s of CPU a process (bench/RESULTS.md,
+# "fast tier"). Set before the package and the test modules are imported.
+sys.dont_write_bytecode = False
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_UD = ROOT.parent / "shared" / "data" / "ud"
