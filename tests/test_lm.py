@@ -2,6 +2,7 @@
 the shipped models' perplexity, the next/generate/eval commands."""
 import numpy as np
 import pytest
+from conftest import SHARED_UD
 
 from rnnviz.cli import main
 from rnnviz.data import DEFAULT_MODEL, LM_MODELS
@@ -193,6 +194,17 @@ def test_the_shipped_model_beats_the_bigram_on_the_built_in_test_split(lang, tmp
     row, = measure(lang, load_lm(lang), ud_dir=tmp_path)         # no UD file: built-in only
     ppl = row.perplexity
     assert row.name == "built-in test" and row.targets > 2000
+    assert ppl["RNN"] < ppl["bigram (KN)"] < ppl["unigram"], ppl
+
+
+@pytest.mark.slow         # 10–30 s: the UD test text read and the n-grams counted
+@pytest.mark.skipif(not SHARED_UD.exists(), reason="../shared/data/ud is not here")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_shipped_model_beats_the_bigram_on_the_ud_test_text(lang):
+    """Held-out real text (measuring only): the RNN's perplexity is below the
+    interpolated Kneser-Ney bigram's counted on the same training text."""
+    rows = {r.name: r.perplexity for r in measure(lang, load_lm(lang), ud_dir=SHARED_UD)}
+    ppl = rows["UD test"]
     assert ppl["RNN"] < ppl["bigram (KN)"] < ppl["unigram"], ppl
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from rnnviz.training.dataset import batches, build_vocab, encode, pad, word_dropout
 from rnnviz.training.evaluate import loss_and_accuracy
-from rnnviz.training.train import Progress, TrainConfig, train
+from rnnviz.training.train import Progress, TrainConfig, init_model, train
 from rnnviz.text.unknown import replacement_ids
 
 # A tiny task only a recurrence can solve: the tag of "x" is the previous word's class.
@@ -78,6 +78,35 @@ def test_early_stopping_keeps_the_best_dev_epoch():
     assert result.best_epoch == best["epoch"]
     assert loss_and_accuracy(result.model, dev) == pytest.approx(
         (best["dev_loss"], best["dev_acc"]), rel=1e-12)
+
+
+def test_averaged_weights_are_the_moving_average_of_every_step():
+    """average=β keeps avg <- β avg + (1 - β) θ after each step; without dev text the
+    kept model is that average, with dev text the dev check judges the average."""
+    vocab, pairs = data()
+    beta, seen = 0.9, []
+    cfg = TrainConfig(hidden=5, lr=0.05, epochs=3, batch_size=4, seed=3, average=beta)
+
+    def cb(p):
+        if p.kind == "step":
+            seen.append({k: v.copy() for k, v in p.model.params.items()})
+
+    kept = train(pairs, vocab, TAGS, cfg, callback=cb).model
+    start = init_model(cfg, vocab, TAGS, np.random.default_rng(cfg.seed), {})   # as train's
+    avg = {k: v.copy() for k, v in start.params.items()}
+    for theta in seen:
+        for k in avg:
+            avg[k] = beta * avg[k] + (1 - beta) * theta[k]
+    for k in avg:
+        np.testing.assert_allclose(kept.params[k], avg[k], rtol=1e-10, atol=1e-12)
+        assert not np.allclose(kept.params[k], seen[-1][k])     # not the last weights
+    assert kept.hparams["average"] == beta
+    judged = train(pairs, vocab, TAGS, cfg, dev_pairs=pairs[:4])
+    best = next(r for r in judged.history if r["epoch"] == judged.best_epoch)
+    assert loss_and_accuracy(judged.model, pairs[:4])[0] == pytest.approx(best["dev_loss"],
+                                                                          rel=1e-12)
+    with pytest.raises(ValueError, match="average must be in"):
+        TrainConfig(average=1.0)
 
 
 def test_gradient_clipping_bounds_the_step():

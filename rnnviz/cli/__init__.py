@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "(with <unk>); the rest are <unk>; with --task lm: at most N output "
                         "words (default 2000)")
     for option, (field, meta, text) in TRAIN_OPTIONS.items():
-        kind = type(getattr(DEFAULT_CONFIG, field))
+        default = getattr(DEFAULT_CONFIG, field)
+        kind = float if default is None else type(default)
         if isinstance(meta, tuple):
             p.add_argument(option, dest=field, choices=meta, help=text)
         else:

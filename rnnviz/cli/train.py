@@ -26,6 +26,8 @@ TRAIN_OPTIONS = {   # --option: (TrainConfig field, metavar or choices, help)
     "--patience": ("patience", "N", "stop after this many epochs without dev gain"),
     "--cell": ("cell", CELLS, "the network: the tutorial's RNN (default), an LSTM or a GRU; "
                "with no --out the built-in lstm_model.npz / gru_model.npz"),
+    "--average": ("average", "β", "keep a moving average of the weights (β per step), judged "
+                  "on dev and saved; the language models use 0.998"),
     "--u-init": ("u_init", U_INITS, "how U starts: normal = N(0, 1) as nn.Embedding (the "
                  "default for --conllu/--tagged), uniform = ±1/√H (the built-in model's)"),
 }
