@@ -129,7 +129,7 @@ def start():
     if spec.sentence:
         mode_switch(spec, lang)
     ctx = context.build(sentence, spec.url_path)
-    held = typing_hold.start_run(ctx.tagging, live=views.browser_live())
+    held = typing_hold.start_run(ctx.text, ctx.tagging, live=views.browser_live())
     style(context.presenting(), lang)
     notice(lang)
     views.browser_helper(lang, ctx.look.dark, export.filename(ctx.page, ctx.text), held)

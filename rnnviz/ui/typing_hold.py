@@ -4,10 +4,10 @@ Every keystroke that changes a token reruns the page, and every chart whose figu
 changed is mounted and drawn from scratch by Plotly (a new figure is a new element
 for Streamlit 1.67). A typist at 5–7 keys a second is faster than that: the browser
 queued the drawings and fell seconds behind (``bench/RESULTS.md``, open loop). So a
-rerun that comes less than ``KEY_GAP_S`` after the last sentence change keeps each
-chart's last drawn figure (the same spec is the same element: nothing is sent again or
-drawn), while everything else on the page (the tags, the text) follows the key. The
-charts catch up
+key that comes less than ``KEY_GAP_S`` after the last one keeps each chart's last drawn
+figure (the same spec is the same element: nothing is sent again or drawn), while
+everything else on the page (the tags, the text) follows the key; a key that changes no
+token (a space) keeps them too. The charts catch up
 
 - at least every ``MAX_HOLD_S`` while the typing goes on, and
 - as soon as the typist pauses: the browser helper (``browser.js``) is told that the
@@ -29,35 +29,38 @@ import streamlit as st
 from . import session_keys
 
 KEY = session_keys.TYPING_HOLD
-KEY_GAP_S = 0.5    # a sentence change this soon after the last one: a key of a burst
+KEY_GAP_S = 0.5     # a key this soon after the last one: a key of a burst
 MAX_HOLD_S = 1.0    # the charts are never older than this while the typing goes on
 PAUSE_MS = 300      # the browser asks for the held charts this long after the last key
 
 
 @dataclass
 class Hold:
-    """One session's typing: when the sentence last changed, when the charts were last
-    drawn with the sentence of their run, whether this run holds them, and the figure
-    each chart was last drawn with ((page, chart key) -> (figure, alt text))."""
-    tagging: Any = None
-    changed_at: float | None = None
+    """One session's typing: the sentence of the last run and when a key last changed it,
+    the tagging the charts were last drawn with and when, whether this run holds them,
+    and the figure each chart was last drawn with ((page, chart key) -> (figure, alt))."""
+    text: str | None = None
+    key_at: float | None = None
+    drawn_tagging: Any = None
     drawn_at: float = 0.0
     active: bool = False
     drawn: dict = field(default_factory=dict)
 
 
-def decide(hold: Hold, tagging, *, live: bool, now: float) -> bool:
-    """Whether this run holds the charts (and record the run in ``hold``): the tagging
-    changed less than KEY_GAP_S after the last change and the charts were drawn less than
-    MAX_HOLD_S ago, in a session whose browser will ask for them after the burst."""
-    changed = tagging is not hold.tagging
-    burst = hold.changed_at is not None and now - hold.changed_at < KEY_GAP_S
-    hold.active = bool(live and changed and tagging is not None and burst
+def decide(hold: Hold, text: str, tagging, *, live: bool, now: float) -> bool:
+    """Whether this run holds the charts (and record the run in ``hold``): a key (the
+    sentence changed) less than KEY_GAP_S after the last key, while the charts show
+    another tagging, drawn less than MAX_HOLD_S ago, in a session whose browser will ask
+    for them after the burst. Any other run (the browser's request, a click) draws."""
+    key = text != hold.text
+    burst = key and hold.key_at is not None and now - hold.key_at < KEY_GAP_S
+    if key:
+        hold.text, hold.key_at = text, now
+    hold.active = bool(live and burst and tagging is not None
+                       and tagging is not hold.drawn_tagging
                        and now - hold.drawn_at < MAX_HOLD_S)
-    if changed:
-        hold.tagging, hold.changed_at = tagging, now
     if not hold.active:
-        hold.drawn_at = now
+        hold.drawn_tagging, hold.drawn_at = tagging, now
     return hold.active
 
 
@@ -65,9 +68,9 @@ def _hold() -> Hold:
     return st.session_state.setdefault(KEY, Hold())
 
 
-def start_run(tagging, live: bool) -> bool:
+def start_run(text: str, tagging, live: bool) -> bool:
     """At the start of a whole-page run (before anything is drawn)."""
-    return decide(_hold(), tagging, live=live, now=time.monotonic())
+    return decide(_hold(), text, tagging, live=live, now=time.monotonic())
 
 
 def end_run() -> None:
