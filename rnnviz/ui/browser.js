@@ -32,8 +32,12 @@ export default function (component) {
     ask();
   }
   if (S.timer) return;
-  document.addEventListener('input', () => { S.lastInput = performance.now(); }, true);
-  S.setState('live', true);      // the server may hold charts: this helper will ask for them
+  // on the first key (not at mount: no extra rerun when a page opens) the server learns
+  // that it may hold charts, since this helper will ask for them
+  document.addEventListener('input', (e) => {
+    S.lastInput = performance.now();
+    if (!S.live && !e.isComposing) { S.live = true; S.setState('live', true); }
+  }, true);
   const isDark = () => {
     const app = document.querySelector('[data-testid="stApp"]');
     const rgb = app ? getComputedStyle(app).backgroundColor.match(/[\d.]+/g) : null;
