@@ -74,7 +74,9 @@ def chart(fig, *, key: str, ctx: Context, t: int | None = None, alt: str | None 
     kind = meta.get("kind", key)
     if alt is None:
         alt = describe(f"alt.{kind}", ctx, t) if f"alt.{kind}" in STRINGS else None
-    fig, alt = typing_hold.chart_figure(ctx.page, key, fig, alt)    # (held while typing)
+    held, alt = typing_hold.chart_figure(ctx.page, key, fig, alt)   # (held while typing)
+    if held is not fig:
+        fig, meta = held, meta_of(held)         # its scroll width too, not the new one's
     if kwargs.get("selection_mode") == "points":
         fig = with_click_layout(fig)
     min_width = meta.get("min_width")
