@@ -10,7 +10,7 @@ from rnnviz.i18n import text
 from rnnviz.ui import lead, resources, shell, views
 from rnnviz.ui import lm_page as lp
 
-ctx = shell.sentence_page()         # stops with a prompt while the box is blank
+ctx = shell.sentence_page(resources.lm_model)   # a prompt and the LM while the box is blank
 lang = ctx.lang
 rd = lp.reading(ctx)                # the sentence through its language model (or a message)
 st.markdown(f"### {text('lm.title', lang)}")

@@ -14,6 +14,7 @@ from conftest import APP, run_app
 from streamlit.testing.v1 import AppTest
 from test_bptt_page import array, figures
 from test_lecture import english_words, font_sizes, visible_texts
+from test_pages import folded_shapes, waiting_network
 
 from rnnviz.figures import style
 from rnnviz.figures.formula import make_formula
@@ -230,8 +231,8 @@ def test_the_page_renders_sentences_of_1_to_50_tokens(ui, sentence):
 
 @pytest.mark.parametrize("text", ["", "   "])
 def test_a_blank_box_gets_the_prompt(text):
-    at = lm_page(s=text, lang="en")
-    assert at.info and not at.get("plotly_chart")
+    at = lm_page(s=text, lang="en")                  # the prompt and the folded LM
+    assert at.info and waiting_network(at) == folded_shapes(resources.lm_model("en"))
 
 
 @pytest.mark.parametrize("text", [

@@ -1,4 +1,5 @@
 """Every page through app.py (AppTest): it runs, and it reacts to the user."""
+import json
 import re
 from pathlib import Path
 
@@ -98,7 +99,26 @@ def test_blank_input_gets_a_friendly_prompt_not_an_error(text):
     at.text_input(key="s").set_value(text).run()
     assert not at.exception
     assert any("Type a sentence" in i.value for i in at.info)
-    assert not charts(at)
+    assert waiting_network(at) == folded_shapes()     # the folded network, nothing more
+
+
+def waiting_network(at):
+    """The one chart of a page whose box is blank: the folded network it draws, as the
+    shapes its U, W, V labels give ((H, |vocab|), (H, H), (K, H))."""
+    [chart] = charts(at)
+    assert chart.key == "folded_blank"
+    spec = json.loads(chart.proto.spec)
+    meta = spec["layout"]["meta"]
+    assert (json.loads(meta) if isinstance(meta, str) else meta) == {"kind": "folded", "t": 0}
+    text = " ".join(str(w) for d in spec["data"] for w in (d.get("text") or []))
+    return tuple(tuple(map(int, m)) for m in re.findall(r"[UWV]<br>(\d+)×(\d+)", text))
+
+
+def folded_shapes(model=None):
+    """The shapes of U, W, V of ``model`` (default: the built-in tagger)."""
+    from rnnviz.ui import resources
+    m = model or resources.builtin_model()
+    return ((m.H, m.n_vocab), (m.H, m.H), (m.K, m.H))
 
 
 def test_long_input_is_cut_with_a_note():

@@ -91,6 +91,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "链接要求的是在另一个会话中训练的模型，只有它的作者能看到：这里显示内置模型。"},
     "lecture.url.ok": {"en": "OK", "zh": "知道了"},
     # --- text alternatives of the charts (screen readers) ------------------------------
+    "alt.folded_blank": {
+        "en": "The folded network, waiting for a sentence: input x (a word among {n}) "
+              "→ U → hidden layer s ({H} units, with W feeding s back into itself) → V → "
+              "output o ({K} values).",
+        "zh": "折叠的网络，等待一个句子：输入 x（{n} 个词之一）→ U → 隐藏层 s（{H} 个单元，"
+              "W 把 s 送回自身）→ V → 输出 o（{K} 个值）。"},
     "alt.unrolled": {
         "en": "The network unrolled over “{sentence}” ({T} tokens), step t = {t} highlighted: "
               "x_{t} = {word}, hidden state s_{t} drawn as {H} coloured units, output o_{t} "

@@ -93,6 +93,7 @@ KEYS: tuple[Key, ...] = (
     Key(PLAYING, _UI + "steps", STATE, "True while the step views play"),
     Key("t_{name}", _UI + "steps", WIDGET, "the step buttons: first, prev, play, next, last"),
     # charts (a chart's key holds its click selection)
+    Key("folded_blank", _UI + "views", ELEMENT, "the folded network while the box is blank"),
     Key("unrolled", "pages.network", ELEMENT, "the unrolled graph (a click selects t)"),
     Key("formula", "pages.network", ELEMENT, "the formula of step t"),
     Key("neurons", "pages.network", ELEMENT, "the neurons of step t"),

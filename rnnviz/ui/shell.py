@@ -86,11 +86,12 @@ def page() -> context.Context:
     return context.get()
 
 
-def sentence_page() -> context.Context:
+def sentence_page(model_for=None) -> context.Context:
     """``page()`` for a page about the typed sentence: while the box is blank it
-    shows the prompt and stops."""
+    shows the prompt with the folded network and stops. ``model_for(lang)`` gives
+    the network the page runs when it is not the tagger."""
     ctx = page()
-    if not views.sentence_ready(ctx):
+    if not views.sentence_ready(ctx, model_for(ctx.lang) if model_for else None):
         st.stop()
     return ctx
 

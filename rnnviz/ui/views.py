@@ -22,10 +22,12 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ..figures.chips import chips_html
+from ..figures.folded import make_folded
 from ..figures.formula import columns
 from ..figures.plotly_fence import SpecFigure, meta_of
 from ..figures.style import Look, fmt
 from ..i18n import STRINGS, say, text
+from ..nn.forward import trace
 from ..text.tokenize import tokenize
 from . import cells_state, context, export, lm_state, steps, typing_hold, urlstate
 from . import streamlit_fence as fence
@@ -135,11 +137,13 @@ def describe(key: str, ctx: Context, t: int | None = None) -> str:
 
 # --------------------------------------------------------------------------- messages
 
-def sentence_ready(ctx: Context) -> bool:
-    """Show the friendly prompt (or a note) and say whether there is a sentence to draw."""
+def sentence_ready(ctx: Context, model=None) -> bool:
+    """Show the friendly prompt (or a note) and the folded network of ``model`` (default:
+    the tagger) while there is no sentence; say whether there is a sentence to draw."""
     if ctx.tagging is None:
         note = tokenize(ctx.text).note if ctx.text.strip() else None
         st.info(say(note, ctx.lang) if note else text("sentence.empty", ctx.lang), icon="✍️")
+        waiting_network(ctx, model or ctx.model)
         share_panel(ctx)
         return False
     if ctx.tagging.tokenized.truncated:
@@ -147,6 +151,19 @@ def sentence_ready(ctx: Context) -> bool:
         st.warning(say(note, ctx.lang) if note else
                    text("sentence.truncated", ctx.lang, n=ctx.T), icon="✂️")
     return True
+
+
+def waiting_network(ctx: Context, model) -> None:
+    """The folded network x → s → o that the sentence will run through: the tutorial's
+    first picture, drawn while the box is blank. It also loads the browser's Plotly
+    before the first key: otherwise the first key pays for it, about 0.5 s of the
+    browser's main thread on this machine, while the next keys wait (bench/RESULTS.md,
+    the first key from a blank box)."""
+    fig = figure(ctx, ("folded_blank", model.K, model.n_vocab, model.H),
+                 lambda: make_folded(trace(model, []), 0, look=ctx.look))
+    _, middle, _ = st.columns([1, 2, 1])
+    chart(fig, key="folded_blank", ctx=ctx, where=middle,
+          alt=text("alt.folded_blank", ctx.lang, H=model.H, K=model.K, n=model.n_vocab))
 
 
 # --------------------------------------------------------------------------- play
