@@ -155,6 +155,16 @@ _app_test.ScriptCache = lambda: _scripts
 APP = str(ROOT / "app.py")      # absolute: AppTest resolves pages against it
 
 
+def move_step_slider(at: AppTest, t: int) -> AppTest:
+    """Move the step slider to t as a browser does: Streamlit's frontend writes a bound
+    slider's new value into the address before the rerun it asks for, which AppTest's
+    set_value does not (rnnviz.ui.steps tells a moved slider from a browser that has not
+    taken the app's last step yet by the address)."""
+    at.query_params["t"] = str(t)
+    at.slider(key="t").set_value(t)
+    return at
+
+
 def run_app(page: str | None = None, timeout: float = 60, **query) -> AppTest:
     """A fresh session of the app with URL parameters ``query``, on ``page``."""
     at = AppTest.from_file(APP, default_timeout=timeout)

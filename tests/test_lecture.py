@@ -11,7 +11,7 @@ import pytest
 
 from streamlit.testing.v1 import AppTest
 
-from conftest import APP, ROOT
+from conftest import APP, ROOT, move_step_slider
 from rnnviz.ui import export, urlstate
 from rnnviz.figures import style
 from rnnviz.figures.plotly_fence import wire_meta
@@ -57,7 +57,7 @@ ROUND_TRIPS = [
     ("s", None, "I eat apples", lambda at: at.text_input(key="s").set_value("你 好"), "你 好"),
     ("lang", None, "zh", set_choice("lang", "en"), "en"),
     ("present", None, "true", set_toggle("present", False), False),
-    ("t", None, "2", lambda at: at.slider(key="t").set_value(3), 3),
+    ("t", None, "2", lambda at: move_step_slider(at, 3), 3),
     ("speed", None, "fast", set_choice("speed", "slow"), "slow"),
     ("t", "pages/weights.py", "3", lambda at: at.button(key="t_first").click(), 1),
     ("u_full", "pages/weights.py", "true", set_toggle("u_full", False), False),

@@ -136,9 +136,9 @@ def test_keyboard_steps_plays_and_pauses(browser, app_server):
         page.keyboard.press("Space")                       # play: t walks to T and stops
         assert wait_for(page, lambda: param(page, "t") == "3")
         assert wait_for(page, lambda: param(page, "t") == "5")
-        page.wait_for_timeout(1500)
-        settle(page)
-        assert "play" in page.locator(".st-key-t_play").inner_text()   # stopped at the end
+        assert wait_for(page, lambda: "play" in page.locator(".st-key-t_play").inner_text())
+        settle(page)                                       # stopped at the end
+        assert param(page, "t") == "5"
         page.locator(".st-key-speed button", has_text="slow").click()   # 1.6 s a step
         assert wait_for(page, lambda: param(page, "speed") == "slow")
         settle(page)

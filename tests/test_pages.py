@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_app
+from conftest import move_step_slider, run_app
 from rnnviz.ui.shell import PAGES
 
 SENTENCE_PAGES = [p.file for p in PAGES if p.sentence]
@@ -69,8 +69,25 @@ def test_stepping_buttons_move_t_and_stay_in_range():
     at.button(key="t_first").click().run()
     at.button(key="t_prev").click().run()
     assert at.session_state["t"] == 1
-    at.slider(key="t").set_value(2).run()
+    move_step_slider(at, 2).run()
     assert at.session_state["t"] == 2 and not at.exception
+
+
+def test_a_slider_value_the_browser_sends_late_does_not_move_the_step():
+    """A click or a play tick sent before the browser took the app's last step carries
+    the slider's older value while the address already holds the new t (Streamlit's
+    frontend updates a slider's state two React effects after drawing it)."""
+    at = run_app(s="我 吃 苹果 和 香蕉", t="2")
+    at.slider(key="t").set_value(5)             # the older value; the address says t=2
+    at.button(key="t_next").click().run()
+    assert not at.exception and at.session_state["t"] == 3
+    at.slider(key="t").set_value(2)             # older again, then Play: from t = 3
+    at.button(key="t_play").click().run()
+    assert at.session_state["t"] == 4 and at.session_state["playing"]
+    at.button(key="t_play").click().run()       # pause where it is
+    assert at.session_state["t"] == 4 and not at.session_state["playing"]
+    move_step_slider(at, 5).run()               # a slider the user moved is followed
+    assert at.session_state["t"] == 5
 
 
 def test_step_is_clamped_when_the_sentence_gets_shorter():

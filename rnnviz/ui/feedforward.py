@@ -69,7 +69,7 @@ def _use_example(i: int) -> None:
     its word, and prepare the edit view to swap its cue."""
     ex = examples.EXAMPLES[i]
     st.session_state["s"] = ex.text
-    st.session_state[steps.T_KEY] = ex.word
+    steps.set_step(ex.word)
     st.session_state[steps.PLAYING_KEY] = False
     st.session_state[EDIT_K] = ex.cue
     st.session_state[EDIT_WORD] = ex.swap

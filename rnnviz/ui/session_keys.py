@@ -40,6 +40,7 @@ CONTEXT = "_rnnviz_context"                 # rnnviz.ui.context
 BROWSER = "rnnviz_browser"
 SESSION_MODEL = "_rnnviz_session_model"     # rnnviz.ui.models
 PLAYING = "playing"                         # rnnviz.ui.steps
+T_SERVER = "_t_server"
 URL_NOTICE = "_rnnviz_url_notice"           # rnnviz.ui.shell
 SENTENCE_CUT = "_rnnviz_sentence_cut"
 SHARE = "lecture_share"
@@ -91,6 +92,8 @@ KEYS: tuple[Key, ...] = (
     Key("{key}_scroll", _UI + "views", ELEMENT, "the scrolling box around chart key"),
     # stepping through time (the step t and the speed are URL fields)
     Key(PLAYING, _UI + "steps", STATE, "True while the step views play"),
+    Key(T_SERVER, _UI + "steps", STATE, "the step t as the app last drew or set it (the "
+        "slider's value, which the browser may not have taken yet)"),
     Key("t_{name}", _UI + "steps", WIDGET, "the step buttons: first, prev, play, next, last"),
     # charts (a chart's key holds its click selection)
     Key("folded_blank", _UI + "views", ELEMENT, "the folded network while the box is blank"),

@@ -16,28 +16,61 @@ from . import context, session_keys, urlstate
 
 PLAY_SPEEDS = urlstate.PLAY_SPEEDS          # seconds per step
 T_KEY, SPEED_KEY, PLAYING_KEY = "t", "speed", session_keys.PLAYING   # t, speed: URL fields
+SERVER_KEY = session_keys.T_SERVER
 SPEED = urlstate.BY_NAME[SPEED_KEY]
 
 
+def set_step(t: int) -> None:
+    """Select step t (in a callback, or before the slider is drawn)."""
+    st.session_state[T_KEY] = st.session_state[SERVER_KEY] = t
+
+
+def _undo_stale_slider() -> None:
+    """Put back the step the app drew or set last when the browser sent the slider's older
+    value.
+
+    When a run changes t (a play tick, a step button), the browser takes the slider's new
+    value into the state it sends only two React effects after drawing it (Streamlit's
+    useBasicWidgetState), while it puts the new t in the address at once. On a busy
+    machine a click or a play tick in between sends the old value, which Streamlit makes
+    st.session_state["t"] again: Pause pressed at t = 2 paused at the t shown before,
+    and a tick drew a step twice. A slider the user moved writes its value into the
+    address before its rerun, so a value that differs from the app's t while the address
+    still holds the app's t is one the browser has not caught up with. Called first in
+    every callback and run that reads t; every change of t by the app goes through
+    set_step, so it is never undone."""
+    server = st.session_state.get(SERVER_KEY)
+    t = st.session_state.get(T_KEY)
+    if server is None or t == server:
+        return
+    url = st.query_params.get(T_KEY)
+    in_url = 1 if url is None else (int(url) if url.isdigit() else None)  # 1: left out
+    if in_url == server:
+        st.session_state[T_KEY] = server
+
+
 def clamp(T: int) -> int:
+    _undo_stale_slider()
     t = st.session_state.get(T_KEY, 1)
     t = min(max(int(t) if isinstance(t, int) else 1, 1), max(T, 1))
-    st.session_state[T_KEY] = t
+    set_step(t)
     return t
 
 
 def _go(delta: int | None = None, to: int | None = None, T: int = 1) -> None:
+    _undo_stale_slider()
     t = st.session_state.get(T_KEY, 1)
     t = to if to is not None else t + (delta or 0)
-    st.session_state[T_KEY] = min(max(t, 1), T)
+    set_step(min(max(t, 1), T))
     st.session_state[PLAYING_KEY] = False          # stepping by hand stops the play
 
 
 def _toggle_play(T: int) -> None:
+    _undo_stale_slider()
     playing = not st.session_state.get(PLAYING_KEY, False)
     st.session_state[PLAYING_KEY] = playing
     if playing and st.session_state.get(T_KEY, 1) >= T:
-        st.session_state[T_KEY] = 1                     # replay from the start
+        set_step(1)                                     # replay from the start
 
 
 def seconds_per_step() -> float | None:
@@ -66,6 +99,7 @@ def controls(T: int, lang: str) -> int:
         _button("last", ":material/last_page:", "End", lang, kwargs=dict(to=T, T=T))
     if T > 1:
         slider.slider(text("steps.slider", lang), 1, T, key=T_KEY, bind="query-params")
+        st.session_state[SERVER_KEY] = st.session_state[T_KEY]     # as drawn (a link's t)
     st.session_state.setdefault(SPEED_KEY, SPEED.default)
     value = speed.segmented_control(text("steps.speed", lang), SPEED.choices, key=SPEED_KEY,
                                     required=True, persist_state="session",
@@ -84,11 +118,12 @@ def advance_if_playing(T: int) -> None:
     """Called by the play fragment on each tick: next step, stop at T."""
     if not st.session_state.get(PLAYING_KEY, False):
         return
+    _undo_stale_slider()
     t = st.session_state.get(T_KEY, 1)
     if t >= T:
         st.session_state[PLAYING_KEY] = False
     else:
-        st.session_state[T_KEY] = t + 1
+        set_step(t + 1)
 
 
 def select_from_chart(key: str, T: int) -> None:
@@ -100,6 +135,6 @@ def select_from_chart(key: str, T: int) -> None:
         if isinstance(t, list):
             t = t[0] if t else None
         if isinstance(t, (int, float)) and 1 <= int(t) <= T:
-            st.session_state[T_KEY] = int(t)
+            set_step(int(t))
             st.session_state[PLAYING_KEY] = False
             return

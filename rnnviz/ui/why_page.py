@@ -61,7 +61,7 @@ def step_view(ctx: Context, s: State, rnn_tg: Tagging, ff_tg: Tagging) -> None:
     """Step t: both taggers' tags, how far back word t reaches, o_t of both."""
     lang, look, T = ctx.lang, ctx.look, rnn_tg.T
     if steps.T_KEY not in st.session_state and steps.T_KEY not in st.query_params:
-        st.session_state[steps.T_KEY] = T    # first visit: the last word reads the most context
+        steps.set_step(T)                    # first visit: the last word reads the most context
     steps.advance_if_playing(T)
     st.markdown(f"#### {text('why.tagged.title', lang)}")
     t = steps.controls(T, lang)
