@@ -169,6 +169,26 @@ def test_keyboard_steps_plays_and_pauses(browser, app_server):
         assert not page.errors
 
 
+def test_the_step_slider_moved_by_keys_and_by_the_mouse_moves_t(browser, app_server):
+    """What streamlit_fence.stale_bound_value assumes: a value the user gives the bound
+    slider reaches the address before its rerun, so the app keeps it (a Streamlit that
+    sent it first would see the user's step undone)."""
+    with opened(browser, app_server.base, s=SENTENCE, t=2) as page:
+        thumb = page.locator(".st-key-t input[type='range']")
+        thumb.focus()
+        page.keyboard.press("ArrowRight")
+        assert wait_for(page, lambda: param(page, "t") == "3")
+        settle(page)
+        assert param(page, "t") == "3" and thumb.input_value() == "3"
+        track = page.locator(".st-key-t [role='group'] > div").first
+        box = track.bounding_box()
+        page.mouse.click(box["x"] + box["width"] - 2, box["y"] + box["height"] / 2)
+        assert wait_for(page, lambda: param(page, "t") == "5")
+        settle(page)
+        assert param(page, "t") == "5" and thumb.input_value() == "5"
+        assert not page.errors
+
+
 def download(page, click) -> tuple[str, bytes]:
     with page.expect_download() as info:
         click()

@@ -13,6 +13,7 @@ import streamlit as st
 
 from ..i18n import text
 from . import context, session_keys, urlstate
+from . import streamlit_fence as fence
 
 PLAY_SPEEDS = urlstate.PLAY_SPEEDS          # seconds per step
 T_KEY, SPEED_KEY, PLAYING_KEY = "t", "speed", session_keys.PLAYING   # t, speed: URL fields
@@ -27,25 +28,12 @@ def set_step(t: int) -> None:
 
 def _undo_stale_slider() -> None:
     """Put back the step the app drew or set last when the browser sent the slider's older
-    value.
-
-    When a run changes t (a play tick, a step button), the browser takes the slider's new
-    value into the state it sends only two React effects after drawing it (Streamlit's
-    useBasicWidgetState), while it puts the new t in the address at once. On a busy
-    machine a click or a play tick in between sends the old value, which Streamlit makes
-    st.session_state["t"] again: Pause pressed at t = 2 paused at the t shown before,
-    and a tick drew a step twice. A slider the user moved writes its value into the
-    address before its rerun, so a value that differs from the app's t while the address
-    still holds the app's t is one the browser has not caught up with. Called first in
-    every callback and run that reads t; every change of t by the app goes through
-    set_step, so it is never undone."""
+    value (``streamlit_fence.stale_bound_value``: Pause pressed at t = 2 paused at the t
+    shown before, and a play tick drew a step twice). Called first in every callback and
+    run that reads t; every change of t by the app goes through set_step, so it is never
+    undone."""
     server = st.session_state.get(SERVER_KEY)
-    t = st.session_state.get(T_KEY)
-    if server is None or t == server:
-        return
-    url = st.query_params.get(T_KEY)
-    in_url = 1 if url is None else (int(url) if url.isdigit() else None)  # 1: left out
-    if in_url == server:
+    if fence.stale_bound_value(T_KEY, server, default=1):
         st.session_state[T_KEY] = server
 
 
