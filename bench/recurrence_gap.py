@@ -8,14 +8,17 @@ Each argument is one config: space-separated ``name=value`` changes from
 ``builtin.DEFAULT_CONFIG`` ("" or "shipped" for DEFAULT_CONFIG itself). Prints one
 markdown row per config with the columns of bench/RESULTS.md's "Recurrence gap of
 issue 16" table. Nothing in the repository is written. The W = 0 twin does not
-depend on ``truncate`` (W's gradient is dropped; bit-identical), so a twin already
-trained in this run with the same config but ``truncate`` is reused.
+depend on ``truncate`` or ``w_decay`` (W's gradient is dropped and W stays 0;
+bit-identical), so a twin already trained in this run with the same config but
+those is reused.
 
-Settings the trainer does not have, tried here only (nothing in rnnviz changes):
-``real_weight=N`` sets ``builtin.REAL_WEIGHT`` (the data caches are rebuilt);
-``wd=λ`` decoupled weight decay (AdamW: θ -= η λ θ after every Adam step) on U, W, V,
-``wdW=λ`` the same on W alone (the W = 0 twin is unaffected by it);
-``dev_real=1`` early-stops both on the real dev sentences alone.
+``w_decay=λ`` is TrainConfig's decay of W (W -= η λ W after every optimiser step);
+``wdW=λ``, the name of the earlier rows, is the same setting (before ``w_decay``
+existed it was emulated here). Settings the trainer does not have, tried here only
+(nothing in rnnviz changes): ``real_weight=N`` sets ``builtin.REAL_WEIGHT`` (the
+data caches are rebuilt); ``wd=λ`` decoupled weight decay (AdamW: θ -= η λ θ after
+every Adam step) on U, W, V, both models; ``dev_real=1`` early-stops both on the
+real dev sentences alone.
 """
 from __future__ import annotations
 
@@ -45,7 +48,7 @@ def parse(spec: str) -> dict:
     return changes
 
 
-EXTRA = ("real_weight", "wd", "wdW", "dev_real")
+EXTRA = ("real_weight", "wd", "dev_real")
 _make = optim.make
 
 
@@ -56,7 +59,6 @@ def set_extras(extras: dict) -> None:
         builtin.training_sentences.cache_clear()
         builtin.corpus_data.cache_clear()
     decay = {name: extras.get("wd", 0.0) for name in ("U", "W", "V")}
-    decay["W"] += extras.get("wdW", 0.0)
     decay = {k: v for k, v in decay.items() if v}
 
     def make(name, lr):
@@ -105,6 +107,8 @@ def main(specs: list[str]) -> None:
     twins: dict = {}
     for spec in specs or ["shipped"]:
         changes = parse(spec)
+        if "wdW" in changes:                     # the earlier rows' name of w_decay
+            changes["w_decay"] = changes.pop("wdW")
         extras = {k: changes.pop(k) for k in EXTRA if k in changes}
         set_extras(extras)
         config = replace(builtin.DEFAULT_CONFIG, **changes)
@@ -112,7 +116,7 @@ def main(specs: list[str]) -> None:
         dev_real = bool(extras.get("dev_real"))
         rnn = train_one(config, True, dev_real)
         t1 = time.perf_counter()
-        key = (replace(config, truncate=None), extras.get("real_weight"),
+        key = (replace(config, truncate=None, w_decay=0.0), extras.get("real_weight"),
                extras.get("wd"), extras.get("dev_real"))
         if key not in twins:
             twins[key] = train_one(config, False, dev_real)

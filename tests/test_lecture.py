@@ -108,7 +108,7 @@ def test_bad_parameters_give_a_translated_notice_not_an_error(lang):
                       allowed="slow, normal, fast"),
                  text("lecture.url.bool", lang, name="present", raw="maybe"),
                  text("lecture.url.range", lang, name="bptt\\_wscale", raw="1e9",
-                      allowed="0\\.1\\.\\.3")):
+                      allowed="0\\.1\\.\\.6")):
         assert line in notice, line
     assert at.session_state["t"] == 1 and at.session_state["speed"] == "normal"
     assert not at.session_state["present"]

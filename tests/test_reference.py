@@ -34,13 +34,14 @@ def test_accuracy_targets(lang, everyday, ud):
 
 
 def test_what_the_recurrence_adds_on_real_and_everyday_text():
-    """Measured: on everyday sentences W adds about 2 points; on the UD test text
-    the W = 0 tagger with the same unknown-word classes is within a point of the
-    RNN (zh +0.1, en +0.5), short of the issue's +1.5: the Why page shows both."""
+    """Issue 16's targets for what W adds over the W = 0 tagger trained with the same
+    settings: at least 1.5 points on the UD test text in each language (measured
+    zh +1.93, en +2.03; before decay of W and rare_dropout 16: +0.09, +0.53) and 2 on
+    the everyday sentences (+2.72); the Why page shows them."""
     for lang in reference.LANGS:
-        assert acc("ud_test", lang) >= acc("ud_test", lang, "W = 0"), lang
+        assert acc("ud_test", lang) - acc("ud_test", lang, "W = 0") >= 0.015, lang
     both = [reference.combined(SCORES, "everyday", m) for m in reference.MODELS]
-    assert both[0].accuracy - both[1].accuracy >= 0.015
+    assert both[0].accuracy - both[1].accuracy >= 0.02
 
 
 def test_unspaced_chinese_is_tagged_end_to_end():

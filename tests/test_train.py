@@ -109,6 +109,58 @@ def test_averaged_weights_are_the_moving_average_of_every_step():
         TrainConfig(average=1.0)
 
 
+def _zero_gradients(monkeypatch):
+    """cells.bptt as seen by train(): every gradient 0 (Adam then moves nothing)."""
+    from rnnviz.training import train as train_module
+    monkeypatch.setattr(train_module.cells, "bptt", lambda m, fw, Y, mask=None, truncate=None:
+                        {k: np.zeros_like(v) for k, v in m.params.items()})
+
+
+@pytest.mark.parametrize("cell", ["rnn", "lstm"])
+def test_w_decay_shrinks_w_alone_by_its_factor_every_step(monkeypatch, cell):
+    """w_decay=λ: W <- W (1 - η λ) after every optimiser step, U, V, b, c untouched
+    (decoupled: not through the gradient); the gated cells' recurrent W too."""
+    vocab, pairs = data()
+    _zero_gradients(monkeypatch)
+    cfg = TrainConfig(hidden=5, lr=0.01, epochs=2, batch_size=4, seed=3, w_decay=3.0,
+                      word_dropout=0.0, cell=cell)
+    start = init_model(cfg, vocab, TAGS, np.random.default_rng(cfg.seed), {})
+    kept = train(pairs, vocab, TAGS, cfg).model
+    steps = 2 * (len(pairs) // 4)
+    assert np.allclose(kept.W, start.W * (1 - 0.01 * 3.0) ** steps, rtol=1e-12, atol=0)
+    assert not np.allclose(kept.W, start.W, rtol=1e-3)          # it did shrink
+    for name in start.params:
+        if name != "W":
+            assert np.allclose(kept.params[name], start.params[name], rtol=0, atol=1e-15)
+    assert kept.hparams["w_decay"] == 3.0
+
+
+def test_w_decay_zero_trains_as_before_and_leaves_a_w0_model_at_zero():
+    vocab, pairs = data()
+    cfg = TrainConfig(hidden=6, lr=0.02, epochs=4, batch_size=3, seed=5, word_dropout=0.2)
+    plain = train(pairs, vocab, TAGS, cfg).model
+    zero = train(pairs, vocab, TAGS, TrainConfig(**{**cfg.__dict__, "w_decay": 0.0})).model
+    for name in plain.params:
+        assert np.allclose(zero.params[name], plain.params[name], rtol=0, atol=1e-12)
+    assert "w_decay" not in plain.hparams                 # the record is as before
+    decayed = train(pairs, vocab, TAGS, TrainConfig(**{**cfg.__dict__, "w_decay": 5.0})).model
+    assert np.abs(decayed.W).sum() < np.abs(plain.W).sum()
+    ff = train(pairs, vocab, TAGS, TrainConfig(**{**cfg.__dict__, "w_decay": 5.0,
+                                                  "recurrent": False})).model
+    ff0 = train(pairs, vocab, TAGS, TrainConfig(**{**cfg.__dict__, "recurrent": False})).model
+    assert not ff.W.any()                                 # W = 0 stays 0 ...
+    for name in ff.params:                                # ... and nothing else moves
+        assert np.allclose(ff.params[name], ff0.params[name], rtol=0, atol=1e-12)
+
+
+def test_w_decay_is_validated():
+    with pytest.raises(ValueError, match="w_decay must be ≥ 0, got -0.5"):
+        TrainConfig(w_decay=-0.5)
+    with pytest.raises(ValueError, match="w_decay must be ≥ 0"):
+        TrainConfig(w_decay=float("nan"))
+    assert TrainConfig(w_decay=0.0).w_decay == 0.0 and TrainConfig(w_decay=3).w_decay == 3
+
+
 def test_gradient_clipping_bounds_the_step():
     vocab, pairs = data()
     norms = []

@@ -159,6 +159,9 @@ def test_cli_train_and_eval_on_a_conllu_file(tmp_path, capsys):
     assert main(["eval", "--model", str(out), "--conllu", str(test)]) == 0
     assert "3 tokens (upos)" in capsys.readouterr().out
     assert load(out).hparams["u_init"] == "normal"      # as the Train page; not the built-in's
+    # a file's defaults are not the built-in model's: no averaging, no decay of W, batch 32
+    hp = load(out).hparams
+    assert "average" not in hp and "w_decay" not in hp and hp["batch_size"] == 32
     out_u = tmp_path / "u.npz"
     assert main(["train", "--conllu", str(data), "--epochs", "1", "--hidden", "4",
                  "--u-init", "uniform", "--out", str(out_u)]) == 0

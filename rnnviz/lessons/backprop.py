@@ -42,7 +42,7 @@ from ..nn.optim import SGD
 VANISH, EXPLODE = 0.9, 1.1      # per-step factors below / above: vanishing / exploding
 
 
-def exploding_scale(W: np.ndarray, rho: float = 1.5, most: float = 3.0) -> float:
+def exploding_scale(W: np.ndarray, rho: float = 1.5, most: float = 6.0) -> float:
     """The W scale (a multiple of 0.1, at least 1.5, at most ``most``) that gives
     ρ(k W) ≥ ``rho`` where it can: with f = identity the error then grows by at
     least ρ per step, whatever ρ(W) the trained model has."""

@@ -56,21 +56,21 @@ class Example:
 
 GROUPS = ("zh", "en", "unk")
 EXAMPLES: tuple[Example, ...] = (
-    Example("他 的 工作 很 好", "zh", 3, "nn", 2, "常常"),      # 的 _: a noun
+    Example("他 的 学习 很 好", "zh", 3, "nn", 2, "常常"),      # 的 _: a noun
     Example("他 不 在 家", "zh", 3, "v", 2, "今天"),            # 不 在: the verb "be at"
     Example("你 说 得 对", "zh", 4, "adj", 3, "他"),            # 得 对: "right"
     Example("我 想 要 一 杯 茶", "zh", 3, "v", 2, "明天"),      # 想 要: "want", not the modal
     Example("我们 一起 过 春节", "zh", 3, "v", 2, "去"),        # adverb 过: "celebrate"
     Example("I want to walk", "en", 4, "v", 3, "a"),            # to _: a verb
     Example("My watch is new", "en", 2, "nn", 1, "I"),          # my _: a noun
-    Example("She practices hard", "en", 3, "adv", 2, "is"),     # verb _: an adverb
+    Example("I like the play", "en", 4, "nn", 3, "to"),         # the _: a noun
     Example("I can fish", "en", 3, "v", 2, "eat"),              # can _: a verb
-    Example("I need help", "en", 3, "nn", 2, "can"),            # need _: its object
+    Example("I can walk", "en", 3, "v", 2, "the"),              # can _: a verb
     Example("他 常常 微笑", "unk", 3, "v", 2, "的"),            # <unk:zh-vn>: 常常 _, a verb
     Example("我们 一起 潜水", "unk", 3, "v", 2, "的"),          # <unk:zh-n>: 一起 _, a verb
     Example("She is very sleepy", "unk", 4, "adj", 3, "the"),   # <unk:-y>: very _, an adjective
     Example("Where is my earring", "unk", 4, "nn", 3, "she"),   # <unk:-ing>: my _, a noun
-    Example("I want to skateboard", "unk", 4, "v", 3, "the"),   # <unk:en>: to _, a verb
+    Example("I like my ceiling", "unk", 4, "nn", 3, "to"),      # <unk:-ing>: my _, a noun
 )
 
 

@@ -59,6 +59,9 @@ class TrainConfig:
     cell: str = "rnn"                 # "rnn", "lstm" or "gru" (nn.cells.CELLS)
     average: float | None = None      # keep a moving average of the weights (this decay per
                                       # step): the dev check and the kept model use it
+    w_decay: float = 0.0              # λ: decoupled decay of the recurrent matrix W alone,
+                                      # W -= lr λ W after every optimiser step (AdamW-style;
+                                      # the gated cells' W too; a W = 0 model is unaffected)
 
     def __post_init__(self):
         def at_least(name, op, bound, optional=False):        # optional: None passes
@@ -81,6 +84,7 @@ class TrainConfig:
             ("truncate", *at_least("truncate", "≥", 1, optional=True)),
             ("average", self.average is None or 0 < self.average < 1,
              "training.setting_interval", dict(interval="(0, 1)")),
+            ("w_decay", *at_least("w_decay", "≥", 0)),
         ]
         for name, ok, code, params in checks:
             if not ok:
@@ -150,6 +154,8 @@ def train(train_pairs: Sequence[Pair], vocab: Sequence[str], tags: Sequence[str]
         del record[key]                      # the RNN's record is as before the gated cells
     if config.average is None:
         del record["average"]                # (as before the averaged weights)
+    if not config.w_decay:
+        del record["w_decay"]                # (as before the decay of W)
     m = init_model(config, vocab, tags, rng, record)
     params = m.params
     opt = optim.make(config.optimizer, config.lr)
@@ -180,6 +186,8 @@ def train(train_pairs: Sequence[Pair], vocab: Sequence[str], tags: Sequence[str]
                 result.stopped = "non-finite"       # keep the last finite weights
                 break
             opt.step(params, grads)
+            if config.w_decay and "W" in grads:     # decoupled: not part of the gradient
+                params["W"] *= 1.0 - config.lr * config.w_decay
             if avg is not None:
                 for name, a in avg.items():
                     a *= config.average

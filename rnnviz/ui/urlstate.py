@@ -132,7 +132,7 @@ FIELDS: tuple[Field, ...] = (
           pages=STEP_PAGES),
     Field("step", "int", 1, "the lesson's step", lo=1, hi=LESSON_STEPS, pages=(LESSON,)),
     Field("u_full", "bool", False, "show the whole matrix U", pages=(WEIGHTS,)),
-    Field("bptt_wscale", "float", 1.0, "W scaled by this factor", lo=0.1, hi=3.0,
+    Field("bptt_wscale", "float", 1.0, "W scaled by this factor", lo=0.1, hi=6.0,
           pages=(BACKPROP,)),
     Field("bptt_f", "choice", None, "activation f (default: the model's own)",
           choices=tuple(ACTIVATIONS), pages=(BACKPROP,)),
