@@ -2,14 +2,11 @@
 
     python bench/chart_redraws.py [--pages ,bptt,weights] [--repeat 3]
 
-Streamlit mounts a new chart for every changed figure and right after calls
-Plotly.react a second time with a JSON copy of it. If Plotly finds a new object
-where it compares identity (data arrays without ``datarevision``, ``template``,
-an object ``meta``), or a width that differs from its own rounding, that second
-call redraws the whole chart. ``count_draws.js`` counts the DOM changes inside
-each chart between its Plotly.react calls; this script types one character that
-adds a token and prints the counts per chart: one large number (the chart drawn)
-followed by small ones (the JSON copy changed nothing) is the goal.
+Each chart is kept on the page and updated with Plotly.react (rnnviz/ui/chart.js). If
+Plotly finds a new object where it compares identity (``template``, an object
+``meta``), it redraws the whole chart rather than what changed. ``count_draws.js``
+counts the DOM changes inside each chart between its Plotly.react calls; this script
+types one character that adds a token and prints the counts per chart.
 
 Not a test: on a busy machine a keystroke can take two reruns, and then a chart
 is legitimately drawn twice.

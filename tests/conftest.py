@@ -4,10 +4,13 @@ import gc
 import importlib
 import importlib.util
 import io
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import NamedTuple
 
 # Keep compiled test and package modules (__pycache__, ignored by git) even where the
 # environment sets PYTHONDONTWRITEBYTECODE: without them every test process compiles the
@@ -174,6 +177,26 @@ def run_app(page: str | None = None, timeout: float = 60, **query) -> AppTest:
     if page:
         at.switch_page(page).run()
     return at
+
+
+class Chart(NamedTuple):
+    """One chart of an AppTest run as rnnviz.ui.views.chart sent it: ``key``, and in
+    ``proto`` the figure's JSON (``spec``), its text alternative (``alt``), its Plotly
+    ``config`` (JSON) and whether its points can be clicked (``select``)."""
+    key: str
+    proto: SimpleNamespace
+
+
+def charts(at) -> list[Chart]:
+    """The charts of an AppTest run, in page order (the rnnviz_chart components)."""
+    out = []
+    for el in at.get("bidi_component"):
+        if el.proto.component_name == "rnnviz_chart":
+            data = json.loads(el.proto.bytes)
+            out.append(Chart(el.key, SimpleNamespace(
+                spec=json.dumps(data["figure"]), alt=data["alt"],
+                config=json.dumps(data["config"]), select=data["select"])))
+    return out
 
 
 # --- browser (Playwright + Debian's Chromium) --------------------------------

@@ -36,6 +36,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import html
+import json
 import re
 import time
 import urllib.parse
@@ -99,9 +100,11 @@ class Run:
     def figures(self) -> dict[str, str]:
         """Plotly JSON by widget key (``unrolled``, ``formula``, ...)."""
         out = {}
-        for chart in self.of_type("plotly_chart"):
-            m = WIDGET_ID.match(chart.id)
-            out[m.group(1) if m else chart.id] = chart.spec
+        for chart in self.of_type("bidi_component"):
+            if chart.component_name == "rnnviz_chart":
+                m = WIDGET_ID.match(chart.id)
+                out[m.group(1) if m else chart.id] = json.dumps(
+                    json.loads(chart.bytes)["figure"])
         return out
 
 

@@ -5,7 +5,7 @@ import urllib.parse
 import numpy as np
 import pytest
 from browser_util import Server, screenshot, settle, wait_for_box, wait_for_url
-from conftest import run_app
+from conftest import charts, run_app
 from st_client import StreamlitSession, run_sync
 
 from rnnviz.figures.plotly_fence import wire_meta
@@ -24,7 +24,7 @@ LONG = "我 的 朋友 昨天 在 学校 吃 了 三 个 苹果 ， 他 说 这 
 def figures(at) -> dict:
     """The page's Plotly figures as dicts, by their ``meta.kind``."""
     out = {}
-    for chart in at.get("plotly_chart"):
+    for chart in charts(at):
         fig = json.loads(chart.proto.spec)
         fig["layout"]["meta"] = wire_meta(fig["layout"])        # sent as a JSON string
         out[fig["layout"]["meta"]["kind"]] = fig

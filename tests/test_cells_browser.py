@@ -60,7 +60,7 @@ def test_screenshots(browser, app_server, name, width, height, query):
     s = urllib.parse.quote("I want to eat the big fish today .")
     page.goto(f"{app_server.base}/cells?{query}&s={s}&t=3")
     settle(page)
-    page.locator("[data-testid='stPlotlyChart']").nth(6).wait_for()   # the memory chart
+    page.locator(".js-plotly-plot .main-svg").nth(6).wait_for()   # the memory chart
     assert page.locator("[data-testid='stException']").count() == 0
     screenshot(page, f"cells-{name}")
     context.close()

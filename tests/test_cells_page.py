@@ -8,7 +8,7 @@ page in AppTest (en and zh, 1, 5 and 50 tokens, hostile text, the URL's t and s)
 import numpy as np
 import plotly.graph_objects as go
 import pytest
-from conftest import run_app
+from conftest import charts, run_app
 
 from rnnviz.figures.cell_diagram import make_cell_diagram
 from rnnviz.figures.cells_flow import make_cells_flow
@@ -204,7 +204,7 @@ def test_presenter_view_and_the_chinese_interface():
     from rnnviz.ui import context
     at = run_app(page="pages/cells.py", s="我 吃 苹果 和 香蕉", present="true", lang="zh")
     assert not at.exception, at.exception
-    for c in at.get("plotly_chart"):
+    for c in charts(at):
         assert min(font_sizes(json.loads(c.proto.spec))) >= context.PRESENTER_MIN, c.key
     task = {w for w, _ in memory.FILLERS} | {c[0] for c in memory.CUES} | {memory.TARGET}
     allowed = {"LSTM", "GRU", "python", "memory", *task, *at.session_state["_cells_taggings"]

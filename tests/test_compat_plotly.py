@@ -1,6 +1,6 @@
 """rnnviz/figures/plotly_fence.py still holds with the installed Plotly.
 
-What st.plotly_chart sends for a SpecFigure is exactly what the full go.Figure would
+What views.chart sends for a SpecFigure is exactly what the full go.Figure would
 send (same typed-array encoding from the private ``_plotly_utils``, same defaults),
 without building Plotly's objects; a SpecFigure still turns into a real go.Figure
 (``go.Figure(spec, _validate=False)``) when anything else asks for it. A Plotly
@@ -63,7 +63,8 @@ def decoded(value, key=None):
 
 
 def sent(fig) -> dict:
-    """The JSON st.plotly_chart would send for ``fig`` (its own two calls)."""
+    """The JSON st.plotly_chart would send for ``fig`` (its own two calls): what
+    views.figure_json must send too (test_views_sends_the_figure_as_plotly_chart_would)."""
     figure = plotly.tools.return_figure_from_figure_or_data(fig, validate_figure=True)
     return json.loads(pio.to_json(figure, validate=False))
 
@@ -81,9 +82,9 @@ def test_the_spec_sent_equals_the_built_figure(name, look):
     full = wire(sent(built))                     # meta as a string, boxes as paths
     assert json.dumps(decoded(lazy), sort_keys=True) == json.dumps(
         decoded(unset_dropped(full)), sort_keys=True)
-    # what keeps Streamlit's second Plotly.react from redrawing the chart (style.figure)
+    # what keeps Plotly.react with the next figure from redrawing all of it (spec_figure)
     layout = lazy["layout"]
-    assert "template" not in layout and layout["datarevision"] == 1
+    assert "template" not in layout
     assert isinstance(layout["meta"], str) and json.loads(layout["meta"])["kind"]
     assert all(not isinstance(tr.get(k), dict) for tr in lazy["data"] for k in "xy")
     axes = [v for k, v in layout.items() if k[1:5] == "axis"]
@@ -141,3 +142,10 @@ def test_the_backward_graph_sends_its_boxes_as_a_few_paths():
     boxes = sum(s.get("path", "").count("Z") if s["type"] == "path" else s["type"] == "rect"
                 for s in sent_shapes)
     assert boxes == 62                                              # every box still drawn
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_views_sends_the_figure_as_plotly_chart_would(name):
+    from rnnviz.ui import views
+    fig = BUILDERS[name](Look())
+    assert json.loads(views.figure_json(fig)) == sent(fig)

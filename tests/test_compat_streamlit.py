@@ -75,8 +75,8 @@ def test_element_containers_are_still_marked_stale_during_a_rerun():
 def test_the_app_still_says_when_a_script_runs():
     assert re.search(r'"data-testid":`stApp`,"data-test-script-state"', bundle())
     assert "running" in literals(), (
-        'stApp\'s data-test-script-state is no longer "running" during a run: browser.js '
-        "copies the charts for their stand-ins on that change")
+        'stApp\'s data-test-script-state is no longer "running" during a run: the browser '
+        "tests' settle() and bench/live_latency.py wait on it")
 
 
 def test_a_button_shortcut_hint_is_still_a_kbd():
@@ -139,6 +139,44 @@ def test_the_minifier_drops_only_comments_and_indentation():
             assert re.fullmatch(r"\s+//\s.*", cut), line
             assert all(out.count(q) % 2 == 0 for q in "'\"`"), line
     assert next(kept, None) is None
+
+
+# --- components v2: the charts ---------------------------------------------------------
+
+def _chart_app():
+    import streamlit as st
+
+    from rnnviz.ui import streamlit_fence as fence
+    n = st.session_state["n"] = st.session_state.get("n", 0) + 1
+    fence.chart_component()(key="c", data=b'{"n": %d}' % n, on_selection_change=lambda: None)
+
+
+def test_a_keyed_component_keeps_its_identity_when_its_data_changes():
+    """chart.js's premise: a chart drawn with the same key and a new figure is the same
+    element, so the browser keeps it and Plotly.react updates it. If this fails, every
+    new figure is a new chart again (as with st.plotly_chart)."""
+    at = AppTest.from_function(_chart_app).run()
+    (first,) = at.get("bidi_component")
+    at.run()
+    (second,) = at.get("bidi_component")
+    assert first.proto.bytes != second.proto.bytes
+    assert first.proto.id == second.proto.id
+
+
+def test_chart_js_is_a_package_file_and_minifies_cleanly():
+    path = Path(fence.__file__).with_name("chart.js")
+    assert path.is_file() and fence.chart_js() == path.read_text(encoding="utf-8")
+    assert "export default function (component)" in fence.chart_js()
+    assert "//" not in fence.minified(fence.chart_js())
+
+
+def test_a_declared_component_path_is_served_under_its_name():
+    """plotly_js_url's premise: Streamlit serves the files of a components v1
+    declaration's ``path`` at <base>/component/<registered name>/<file>. (That the
+    browser then loads plotly.js from it is checked in tests/test_chart_browser.py.)"""
+    from streamlit.web.server.starlette import starlette_routes
+    assert starlette_routes.BASE_ROUTE_COMPONENT == "component"
+    assert "get_component_path" in inspect.getsource(starlette_routes.create_component_routes)
 
 
 # --- pages/ files run without app.py --------------------------------------------------

@@ -2,7 +2,7 @@
 import json
 
 import pytest
-from conftest import run_app
+from conftest import charts, run_app
 
 from rnnviz.figures.plotly_fence import wire_meta
 from rnnviz.ui import session_keys
@@ -17,7 +17,7 @@ def texts(at) -> str:
 
 def figures(at) -> dict:
     out = {}
-    for chart in at.get("plotly_chart"):
+    for chart in charts(at):
         fig = json.loads(chart.proto.spec)
         out[wire_meta(fig["layout"])["kind"]] = fig
     return out

@@ -11,7 +11,7 @@ import pytest
 
 from streamlit.testing.v1 import AppTest
 
-from conftest import APP, ROOT, move_step_slider
+from conftest import APP, ROOT, charts, move_step_slider
 from rnnviz.ui import export, urlstate
 from rnnviz.figures import style
 from rnnviz.figures.plotly_fence import wire_meta
@@ -158,9 +158,9 @@ def font_sizes(obj) -> list[float]:
 def test_presenter_view_sets_big_figure_text(page):
     at = run_app(page=page, s="我 吃 苹果 和 香蕉", present="true", u_full="true")
     assert not at.exception
-    charts = at.get("plotly_chart")
-    assert charts
-    for c in charts:
+    drawn = charts(at)
+    assert drawn
+    for c in drawn:
         sizes = font_sizes(json.loads(c.proto.spec))
         assert sizes and min(sizes) >= context.PRESENTER_MIN, (c.key, sorted(sizes)[:5])
     assert any("font-size: 22px" in h.proto.body for h in at.get("html"))
@@ -168,7 +168,7 @@ def test_presenter_view_sets_big_figure_text(page):
 
 def test_normal_view_keeps_the_normal_size():
     at = run_app(s="我 吃 苹果")
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = json.loads(charts(at)[0].proto.spec)
     assert spec["layout"]["font"]["size"] == context.NORMAL_FONT
     assert not any("font-size: 22px" in h.proto.body for h in at.get("html"))
 
@@ -195,8 +195,8 @@ def visible_texts(at) -> list[str]:
                                                           for o in p.options])
     for kind in ("markdown", "caption", "info", "warning"):
         texts += [e.value for e in at.get(kind)]
-    texts += [c.proto.alt for c in at.get("plotly_chart")]
-    for c in at.get("plotly_chart"):
+    texts += [c.proto.alt for c in charts(at)]
+    for c in charts(at):
         spec = json.loads(c.proto.spec)
         texts += [str(spec["layout"].get("title", {}).get("text") or "")]
         texts += [a.get("text", "") for a in spec["layout"].get("annotations", [])]
@@ -241,7 +241,7 @@ def test_every_tokenizer_note_is_said_in_both_languages(typed, code):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_chart_says_what_it_shows(lang):
     at = run_app(s="我 吃 苹果", lang=lang, t="2")
-    alts = {c.key: c.proto.alt for c in at.get("plotly_chart")}
+    alts = {c.key: c.proto.alt for c in charts(at)}
     assert set(alts) == {"unrolled", "formula", "neurons"}
     for alt in alts.values():
         assert "我 吃 苹果" in alt or "吃" in alt
@@ -254,7 +254,7 @@ def test_every_chart_says_what_it_shows(lang):
     ("pages/why.py", {"why_probs", "why_reach", "why_edit"})])
 def test_the_charts_of_the_other_pages_say_what_they_show_too(page, keys):
     at = run_app(page=page, s="我 吃 苹果", lang="zh")
-    alts = {c.key: c.proto.alt for c in at.get("plotly_chart")}
+    alts = {c.key: c.proto.alt for c in charts(at)}
     assert keys <= set(alts), alts
     for key, alt in alts.items():
         assert len(alt) > 30 and "{" not in alt, (key, alt)     # filled, in Chinese
@@ -269,7 +269,7 @@ def test_charts_download_with_readable_names_in_the_interface_language():
     at = run_app(s="我 吃 苹果", t="2", lang="zh")
     assert helper_data(at)["prefix"] == "rnnviz_network_我-吃-苹果"
     assert helper_data(at)["svg"] == text("lecture.chart.svg", "zh")
-    for c in at.get("plotly_chart"):
+    for c in charts(at):
         spec, config = json.loads(c.proto.spec), json.loads(c.proto.config)
         meta = wire_meta(spec["layout"])
         assert meta["kind"] == c.key and meta["t"] == 2
@@ -283,9 +283,9 @@ def test_a_new_sentence_leaves_an_unchanged_chart_alone():
     """A chart whose figure did not change is not sent again (Streamlit caches big
     messages by hash): the file names live in the browser helper, not the figures."""
     at = run_app(s="我 吃 苹果")
-    before = {c.key: c.proto.spec for c in at.get("plotly_chart")}
+    before = {c.key: c.proto.spec for c in charts(at)}
     at.text_input(key="s").set_value("我 吃 苹果 吗").run()
-    after = {c.key: c.proto.spec for c in at.get("plotly_chart")}
+    after = {c.key: c.proto.spec for c in charts(at)}
     assert after["formula"] == before["formula"] and after["unrolled"] != before["unrolled"]
 
 
@@ -347,11 +347,11 @@ def test_the_app_theme_backgrounds_are_the_figures():
 
 def test_a_dark_theme_reported_by_the_browser_redraws_the_figures():
     at = run_app(s="我 吃 苹果")
-    assert not json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["paper_bgcolor"] \
+    assert not json.loads(charts(at)[0].proto.spec)["layout"]["paper_bgcolor"] \
         == style.DARK_BG
     at.session_state[context.BROWSER_KEY] = {"theme": "dark"}
     at.run()
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = json.loads(charts(at)[0].proto.spec)
     assert spec["layout"]["paper_bgcolor"] == style.DARK_BG
     assert link_of(at)["embed_options"] == "dark_theme"
     assert spec["data"][next(i for i, d in enumerate(spec["data"]) if d.get("type") ==

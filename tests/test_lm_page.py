@@ -10,7 +10,7 @@ import json
 
 import numpy as np
 import pytest
-from conftest import APP, run_app
+from conftest import APP, charts, run_app
 from streamlit.testing.v1 import AppTest
 from test_bptt_page import array, figures
 from test_lecture import english_words, font_sizes, visible_texts
@@ -240,20 +240,20 @@ def test_a_blank_box_gets_the_prompt(text):
     "a" * 400, "**bold** _x_ [link](http://x) `code`", "\u200f\u200f"])
 def test_hostile_text_is_text(text):
     at = lm_page(s=text, lang="en")             # no exception: a view or a message
-    assert at.get("plotly_chart") or at.info or at.warning
+    assert charts(at) or at.info or at.warning
     for m in at.markdown:                       # typed text never becomes HTML
         assert "<script>" not in m.value.replace("`<script>`", "")
 
 
 def test_presenter_view_has_no_small_text():
     at = lm_page(s=ZH, lang="zh", present="true")
-    for c in at.get("plotly_chart"):
+    for c in charts(at):
         assert min(font_sizes(json.loads(c.proto.spec))) >= context.PRESENTER_MIN, c.key
 
 
 def test_normal_view_has_no_text_under_11_px():
     at = lm_page(s=LONG_EN, lang="en")
-    for c in at.get("plotly_chart"):
+    for c in charts(at):
         assert min(font_sizes(json.loads(c.proto.spec))) >= 11, c.key
 
 

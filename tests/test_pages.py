@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import move_step_slider, run_app
+from conftest import charts, move_step_slider, run_app
 from rnnviz.ui.shell import PAGES
 
 SENTENCE_PAGES = [p.file for p in PAGES if p.sentence]
@@ -16,10 +16,6 @@ def chips(at) -> str:
     html = next(m.value for m in at.markdown if "rnnviz-chips" in m.value)
     spans = re.findall(r'rnnviz-chip".*?>(.*?)</span>', html)
     return " ".join(re.sub(r"<[^>]+>", "", s) for s in spans)
-
-
-def charts(at) -> list:
-    return at.get("plotly_chart")
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=[p.file for p in PAGES])

@@ -217,6 +217,19 @@ def test_reach_figure_shows_the_numbers(shipped):
         reach_fig.make_reach(tr.tokens, 3, r.gradient[2][:4], *r.at(3)[1:], *f.at(3))
 
 
+@pytest.mark.parametrize("top", [0.012, 0.4, 3e-4, 0.0])
+def test_occlusion_tick_labels_never_repeat(top):
+    """0.00, 0.01, 0.01 once read as a repeated tick: the decimals follow the span."""
+    tokens = ["我", "吃", "苹果"]
+    occl = np.array([-top / 10, top / 2, top])
+    fig = reach_fig.make_reach(tokens, 3, np.full(3, 0.01), occl, np.full(3, 0.01),
+                               np.array([0.0, 0.0, top]))
+    decimals = int(fig.layout.yaxis2.tickformat[1:-1])
+    step = (occl.max() - min(occl.min(), 0)) / 4          # about where Plotly puts ticks
+    labels = {f"{k * step:.{decimals}f}" for k in range(5)} if step else {"0"}
+    assert len(labels) == (5 if step else 1), (fig.layout.yaxis2.tickformat, labels)
+
+
 def test_strip_escapes_and_fades_unread_words():
     html = reach_fig.strip_html(["<b>x</b>", "$y$", "z"], 2,
                                 [("grad", np.array([0.1, 0.2, 0.0]), False),

@@ -10,7 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from conftest import run_app
+from conftest import charts, run_app
 from rnnviz.data import LM_MODELS
 from rnnviz.nn import checkpoint
 from rnnviz.training.builtin import DEFAULT_MODEL
@@ -67,9 +67,9 @@ def test_page_trains_a_model_that_becomes_the_sessions_own():
     assert "Trained all epochs" in at.success[0].value
     assert at.metric[0].label == "Test accuracy" and at.metric[0].value.endswith("%")
     kinds = {wire_meta(json.loads(c.proto.spec)["layout"]).get("kind")
-             for c in at.get("plotly_chart")}
+             for c in charts(at)}
     assert {"curves", "weights", "confusion"} <= kinds
-    assert all(len(c.proto.alt) > 40 for c in at.get("plotly_chart"))   # a text alternative
+    assert all(len(c.proto.alt) > 40 for c in charts(at))   # a text alternative
 
 
 @pytest.mark.slow

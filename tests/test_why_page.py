@@ -5,7 +5,7 @@ import urllib.parse
 
 import numpy as np
 import pytest
-from conftest import APP, run_app
+from conftest import APP, charts, run_app
 from streamlit.testing.v1 import AppTest
 
 from rnnviz.training import builtin
@@ -127,7 +127,7 @@ def test_page_runs_and_shows_both_taggings(shipped, reports):
     assert percent(rnn.correct, rnn.total) in html            # the measured gap
     assert percent(ff.correct, ff.total) in html
     assert f"{100 * (rnn.accuracy - ff.accuracy):+.1f} points" in html
-    assert len(at.get("plotly_chart")) == 3
+    assert len(charts(at)) == 3
     a, b = (tag_text(m, ex.text).tags for m in shipped)
     n = sum(x != y for x, y in zip(a, b))
     assert n >= 1                                             # at least the example's word
@@ -177,7 +177,7 @@ def test_chinese_interface():
     assert "只看一个词是不够的" in markdown(at) and "前馈网络" in markdown(at)
     # decoded: how the JSON encoder escapes non-ASCII text (orjson or not) does not matter
     specs = "".join(json.dumps(json.loads(c.proto.spec), ensure_ascii=False)
-                    for c in at.get("plotly_chart"))
+                    for c in charts(at))
     for words in ("两个标注器的概率", "遮挡", "隐藏状态的变化"):     # figure titles and labels
         assert words in specs
 
@@ -197,7 +197,7 @@ def test_session_model_is_the_rnn_side_and_the_page_says_so(tags):
     at.segmented_control(key="model").set_value("session").run()
     assert not at.exception
     assert any("your own model" in i.value for i in at.info)
-    assert len(at.get("plotly_chart")) == 3
+    assert len(charts(at)) == 3
 
 
 # --------------------------------------------------------------------------- browser

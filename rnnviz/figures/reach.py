@@ -89,6 +89,17 @@ def _log_range(*rows: np.ndarray) -> list[float]:
     return [float(max(np.floor(np.log10(v.min())), hi - 6)), float(hi)]
 
 
+def _decimals(*rows: np.ndarray) -> int:
+    """Decimals for tick labels that never read the same (0.000, 0.005, 0.010, not 0.00,
+    0.01, 0.01): enough for a tenth of the values' span (Plotly's ticks on this short
+    axis are a third to a sixth of it apart); at least 2."""
+    v = np.nan_to_num(np.concatenate([np.asarray(r, dtype=float) for r in rows]))
+    span = float(max(v.max(initial=0.0), 0.0) - min(v.min(initial=0.0), 0.0))
+    if span <= 0:
+        return 2
+    return int(min(6, max(2, np.ceil(-np.log10(span / 10)))))
+
+
 def make_reach(tokens: Sequence[str], t: int, grad_rnn: np.ndarray, occl_rnn: np.ndarray,
                grad_ff: np.ndarray, occl_ff: np.ndarray, *, look: style.Look = style.Look(),
                height: int | None = None) -> go.Figure:
@@ -147,5 +158,6 @@ def make_reach(tokens: Sequence[str], t: int, grad_rnn: np.ndarray, occl_rnn: np
                    range=log_range, exponentformat="power",
                    dtick=1 if log_range[1] - log_range[0] <= 4 else 2),
         yaxis2=dict(domain=[0.0, 0.36], fixedrange=True, gridcolor=grid, zeroline=True,
-                    zerolinecolor=look.muted, tickformat=".2f"),
+                    zerolinecolor=look.muted,
+                    tickformat=f".{_decimals(occl_rnn, occl_ff)}f"),
         meta=dict(kind="why_reach", t=t, T=T)))

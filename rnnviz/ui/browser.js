@@ -1,20 +1,18 @@
 // The browser helper: reports a theme change made in Streamlit's menu, names the charts'
-// downloads, adds an SVG download button to each chart, keeps Space for play/pause and
-// shows a copy of a chart while its new plot is not drawn yet. Mounted by
-// rnnviz.ui.views.browser_helper through rnnviz.ui.streamlit_fence.browser_component
-// (which strips these comments before sending it).
+// downloads, adds an SVG download button to each chart and keeps Space for play/pause.
+// Mounted by rnnviz.ui.views.browser_helper through
+// rnnviz.ui.streamlit_fence.browser_component (which strips these comments before sending it).
 //
 // It relies on markup and objects that are neither Streamlit's nor Plotly's documented
 // API. tests/test_compat_streamlit.py finds the Streamlit names in the installed frontend
 // bundle; the browser tests (tests/test_browser_app.py, test_issue17_browser.py,
 // test_live_typing_browser.py) exercise the rest.
-// - Streamlit: [data-testid="stApp"] (its computed background says the theme; its
-//   data-test-script-state is "running" while a script runs) and the class
+// - Streamlit: [data-testid="stApp"] (its computed background says the theme) and the class
 //   st-key-<key> on the container of every element drawn with key= (the play button
 //   t_play, each chart).
 // - Plotly: gd._context.toImageButtonOptions (the PNG button reads it on each click),
 //   gd._fullLayout._modeBar.buttons (the toImage button and its click handler), and the
-//   classes js-plotly-plot, svg-container, main-svg, modebar-group and modebar-btn.
+//   classes js-plotly-plot, modebar-group and modebar-btn.
 export default function (component) {
   const S = window.__rnnviz || (window.__rnnviz = {});
   S.data = component.data;
@@ -125,48 +123,7 @@ export default function (component) {
   };
   window.addEventListener('keydown', space, true);
   window.addEventListener('keyup', space, true);
-  // A chart whose figure changed is a new element for Streamlit (the element id hashes
-  // the figure), so React mounts a new plot, and Plotly draws it only after the browser
-  // has painted, while the old one may already be gone: a blank chart for a frame or more
-  // on many keystrokes. When a rerun starts, the drawn charts are copied (a chart not
-  // drawn yet keeps its earlier copy); a chart box without a drawn plot shows its copy
-  // (nothing to click) until its plot is drawn.
-  const keyOf = (el) => ((el.className || '').match(/st-key-([\w-]+)/) || [])[1];
-  const drawn = (box) => box.querySelector('.js-plotly-plot .main-svg');
-  const copies = new Map();          // chart key -> a copy of its last drawing on this page
-  let copiedOn = location.pathname;
-  const copyCharts = () => {
-    if (location.pathname !== copiedOn) { copies.clear(); copiedOn = location.pathname; }
-    for (const svg of document.querySelectorAll('.js-plotly-plot .svg-container')) {
-      const box = svg.closest('[class*="st-key-"]');
-      const key = box && keyOf(box);
-      if (key && !box.querySelector(':scope > .rnnviz-ghost')) {
-        copies.set(key, svg.cloneNode(true));
-      }
-    }
-  };
-  const standIn = () => {
-    for (const ghost of document.querySelectorAll('.rnnviz-ghost')) {
-      if (drawn(ghost.parentElement)) ghost.remove();
-    }
-    for (const [key, svg] of copies) {
-      const box = document.querySelector(`.st-key-${key}`);
-      if (!box || drawn(box) || box.querySelector(':scope > .rnnviz-ghost')) continue;
-      const ghost = document.createElement('div');
-      ghost.className = 'rnnviz-ghost';
-      ghost.style.cssText = 'position:absolute;z-index:2;pointer-events:none;';
-      ghost.appendChild(svg.cloneNode(true));
-      box.prepend(ghost);
-    }
-  };
-  // Streamlit sets data-test-script-state="running" on stApp while a script runs
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (app) {
-    new MutationObserver(() => {
-      if (app.getAttribute('data-test-script-state') === 'running') copyCharts();
-    }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-  }
-  S.observer = new MutationObserver(() => { standIn(); decorateAll(); });
+  S.observer = new MutationObserver(decorateAll);
   S.observer.observe(document.body, {childList: true, subtree: true});
   S.timer = setInterval(checkTheme, 600);
   decorateAll();

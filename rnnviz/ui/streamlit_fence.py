@@ -4,13 +4,13 @@ The rest of ``rnnviz.ui`` uses Streamlit's documented API only. Each piece here
 says what it works around and what measurement (or which choice) justifies it;
 ``tests/test_compat_streamlit.py`` checks every assumption against the installed
 Streamlit and fails when a release breaks one. The browser side is
-``browser.js`` next to this file, mounted by ``browser_component``.
+``browser.js`` next to this file, mounted by ``browser_component``, and ``chart.js``,
+every chart of the app, mounted by ``chart_component`` (see "charts" below).
 
 What the CSS here and ``browser.js`` select on is Streamlit's frontend markup,
 not its API: the ``data-testid`` names in ``TEST_IDS``, the class
-``st-key-<key>`` on the container of every element drawn with ``key=``, the
-attribute ``data-stale`` of an element container while a rerun runs, and
-``data-test-script-state="running"`` on the app while a script runs.
+``st-key-<key>`` on the container of every element drawn with ``key=`` and the
+attribute ``data-stale`` of an element container while a rerun runs.
 """
 from __future__ import annotations
 
@@ -19,12 +19,14 @@ import functools
 import re
 import threading
 from importlib import resources
+from pathlib import Path
 
+import plotly
 import streamlit as st
 
 # The data-testid names the CSS below and browser.js use (the compat tests find each in
 # Streamlit's frontend bundle, and every name used here or in browser.js in this list).
-TEST_IDS = ("stApp", "stMainBlockContainer", "stFullScreenFrame", "stElementContainer",
+TEST_IDS = ("stApp", "stMainBlockContainer", "stElementContainer",
             "stAppDeployButton", "stFileUploaderDropzone", "stFileUploaderDropzoneInstructions",
             "stMarkdownContainer")
 
@@ -72,13 +74,6 @@ def _helper_css(helper_key: str) -> str:
 # blank band that a laptop screen needs for the figures (a layout choice).
 TOP_CSS = '[data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }\n'
 
-# Chart frames are whole pixels. A chart in a column has a fractional width, which
-# Plotly rounded differently on Streamlit's second Plotly.react of a new chart and then
-# redrew the whole chart; with whole pixels that second call changes fewer than 20 DOM
-# nodes per chart (tests/test_chart_redraws.py counts them; README.md, "Where the time
-# went").
-WHOLE_PIXELS_CSS = '[data-testid="stFullScreenFrame"] { width: round(down, 100%, 1px); }\n'
-
 # Elements are not faded while a rerun runs. Streamlit marks every element container
 # data-stale="true" for the ~50 ms of a rerun, with an opacity transition that starts and
 # is cancelled on each keystroke. Measured with python bench/browser_trace.py bptt (a
@@ -93,7 +88,7 @@ NO_FADE_CSS = ('[data-testid="stElementContainer"][data-stale="true"] {\n'
 
 def base_css(helper_key: str) -> str:
     """The CSS of every page (``helper_key``: the browser helper's key)."""
-    return _helper_css(helper_key) + TOP_CSS + WHOLE_PIXELS_CSS + NO_FADE_CSS
+    return _helper_css(helper_key) + TOP_CSS + NO_FADE_CSS
 
 
 # Streamlit's file uploader writes its own English: "Upload" on its button (said in the
@@ -203,3 +198,41 @@ def minified(js: str) -> str:
 def browser_component():
     """The browser helper as a components v2 component (mount it with its key and data)."""
     return st.components.v2.component("rnnviz_browser", js=minified(browser_js()))
+
+
+# --------------------------------------------------------------------------- charts
+# st.plotly_chart gives a chart a new element id whenever its figure changes (the id
+# hashes the spec; a key does not replace it), so on every keystroke that changed a
+# figure React unmounted the chart and Plotly drew a new one from scratch, blank in
+# between. A components v2 element drawn with a key keeps that key as its identity
+# (documented for v2), so ``chart.js`` keeps its plot and hands each new figure to
+# Plotly.react. plotly.js itself is the copy inside the plotly package, served by the
+# route Streamlit gives a components v1 declaration's files (``plotly_js_url``; the
+# route's layout is not documented). Measured: README.md, "Where the time went", and
+# bench/RESULTS.md.
+
+def chart_js() -> str:
+    """The chart component's source (package data next to this module)."""
+    return resources.files(__package__).joinpath("chart.js").read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def chart_component():
+    """Every chart of the app, as a components v2 component (``chart.js``)."""
+    return st.components.v2.component("rnnviz_chart", js=minified(chart_js()),
+                                      isolate_styles=False)
+
+
+PLOTLY_JS_COMPONENT = "rnnviz_plotly_js"
+
+
+@functools.lru_cache(maxsize=1)
+def plotly_js_url() -> str:
+    """Where the browser loads plotly.js from: the copy inside the plotly package, served
+    by Streamlit's route for a (components v1) component's files, which serves the files
+    of a declared component's ``path`` at ``<base>/component/<name>/<file>``. The
+    declaration registers only inside a script run: call this from a page's run."""
+    files = Path(plotly.__file__).parent / "package_data"
+    component = st.components.v1.declare_component(PLOTLY_JS_COMPONENT, path=str(files))
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"{'/' + base if base else ''}/component/{component.name}/plotly.min.js"

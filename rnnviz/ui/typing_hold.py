@@ -1,11 +1,12 @@
 """While keys arrive faster than the browser can draw charts, the charts wait for them.
 
 Every keystroke that changes a token reruns the page, and every chart whose figure
-changed is mounted and drawn from scratch by Plotly (a new figure is a new element
-for Streamlit 1.67). A typist at 5–7 keys a second is faster than that: the browser
-queued the drawings and fell seconds behind (``bench/RESULTS.md``, open loop). So a
-key that comes less than ``KEY_GAP_S`` after the last one keeps each chart's last drawn
-figure (the same spec is the same element: nothing is sent again or drawn), while
+changed is redrawn by Plotly (Plotly.react on the chart kept on the page, ui/chart.js):
+on the BPTT page about 0.5 s of the browser's time for its four charts on a 2-core
+machine. A typist at 5–7 keys a second is faster than that: the browser would queue
+the drawings and fall behind (``bench/RESULTS.md``, open loop). So a key that comes
+less than ``KEY_GAP_S`` after the last one keeps each chart's last drawn figure
+(the same spec: nothing is sent again or drawn), while
 everything else on the page (the tags, the text) follows the key; a key that changes no
 token (a space) keeps them too. The charts catch up
 

@@ -7,18 +7,21 @@ A page draws a chart with
 
 which passes the chart's config (PNG ×2 download and, through the browser
 helper, an SVG button, both named ``rnnviz_<page>_<sentence>_t<t>_<kind>`` from
-the figure's ``layout.meta``; the modebar in the interface language),
-``theme=None`` (the figures carry their own colours) and a text alternative:
+the figure's ``layout.meta``; the modebar in the interface language) and a text
+alternative:
 ``alt="alt.<kind>"`` from the string table, filled with the sentence and step
 (pass ``alt=`` to say something else).
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
+import json
 from collections.abc import Callable
 
 import plotly.graph_objects as go
+import plotly.io as pio
 import streamlit as st
 
 from ..figures.chips import chips_html
@@ -34,11 +37,11 @@ from . import streamlit_fence as fence
 from .context import Context
 from .memo import session_memo
 
-CHART_CONFIG = {"displaylogo": False, "scrollZoom": False,
+CHART_CONFIG = {"displaylogo": False, "scrollZoom": False, "responsive": True,
                 "toImageButtonOptions": {"format": "png", "scale": 2}}
-# Every chart goes through views.chart(...) with theme=None: the figures carry their
-# own colours and fonts (and redraw faster without Streamlit's theme pass: measured
-# in bench/live_latency.py).
+# Every chart goes through views.chart(...): the figures carry their own colours and
+# fonts (no theme of Streamlit's); "responsive" redraws a chart at its box's new width
+# when the window changes (a phone turned, a window resized).
 
 ZOOM_BUTTONS = ["zoom2d", "pan2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"]
 PLOTLY_LOCALES = {"en": "en-US", "zh": "zh-CN"}
@@ -64,14 +67,16 @@ def chart_config(lang: str, zoom: bool = False) -> dict:
 
 def chart(fig, *, key: str, ctx: Context, t: int | None = None, alt: str | None = None,
           zoom: bool = False, where=None, **kwargs):
-    """``st.plotly_chart`` with the language, the theme, downloads and a text alternative.
+    """A chart (``streamlit_fence.chart_component``: kept on the page while its figure
+    changes) with the language, downloads and a text alternative.
 
     ``alt`` defaults to the string ``alt.<kind>`` (``kind`` from the figure's
     ``layout.meta``, else ``key``) filled with the sentence and step t; ``where``
-    is a column or container (default: here); other keyword arguments go to
-    st.plotly_chart. The browser helper names downloads from the figure's meta
-    (kind, t), so the figure itself is not changed: an unchanged figure is not
-    sent again."""
+    is a column or container (default: here); ``selection_mode="points"`` and
+    ``on_select`` make its points clickable (the callback reads
+    ``st.session_state[key]["selection"]["points"]``). The browser helper names
+    downloads from the figure's meta (kind, t), so the figure itself is not changed: an
+    unchanged figure is not sent again."""
     meta = meta_of(fig)
     kind = meta.get("kind", key)
     if alt is None:
@@ -84,14 +89,35 @@ def chart(fig, *, key: str, ctx: Context, t: int | None = None, alt: str | None 
     min_width = meta.get("min_width")
     if min_width:
         where = fence.scroller(key, int(min_width), where)
-    return (where or st).plotly_chart(fig, key=key, config=chart_config(ctx.lang, zoom),
-                                      theme=None, alt=alt, **kwargs)
+    payload = chart_payload(fig, chart_config(ctx.lang, zoom), alt,
+                            kwargs.get("selection_mode") == "points")
+    with where if where is not None else contextlib.nullcontext():
+        return fence.chart_component()(key=key, data=payload,
+                                       on_selection_change=kwargs.get("on_select") or _ignore)
 
 
-# What Streamlit's chart sets on a figure whose points can be clicked, unless the figure
-# sets it: set here, so that Streamlit does not change the layout right after it
-# mounts the chart, which costs Plotly a second full draw (bench/figure_draw.py)
-CLICK_LAYOUT = dict(clickmode="event+select", hovermode="closest", dragmode="pan")
+def _ignore() -> None:
+    """A click on a chart that selects nothing."""
+
+
+def chart_payload(fig, config: dict, alt: str | None, select: bool) -> bytes:
+    """The chart component's data (chart.js): JSON of the figure (``figure_json``), the
+    Plotly config, the text alternative, where plotly.js is, whether points are clicked."""
+    rest = json.dumps(dict(config=config, alt=alt or "", url=fence.plotly_js_url(),
+                           select=select))
+    return (rest[:-1] + ', "figure": ' + figure_json(fig) + "}").encode()
+
+
+def figure_json(fig) -> str:
+    """The figure as st.plotly_chart would send it (Plotly's JSON encoder: NumPy arrays,
+    dates, NaN); a SpecFigure's ``to_dict`` is its wire form, made once."""
+    return pio.to_json(fig.to_dict(), validate=False)
+
+
+# A figure whose points can be clicked, unless it says otherwise: a click is an event
+# (chart.js sends it), not a selection that would dim the other points; the nearest
+# point is the one clicked; dragging pans.
+CLICK_LAYOUT = dict(clickmode="event", hovermode="closest", dragmode="pan")
 
 
 def with_click_layout(fig):
