@@ -247,6 +247,13 @@ def test_gradient_heatmaps_are_the_engines_gradients(model, tagged):
     assert list(trace_named(fig, "dV").y) == list(model.tags)
     assert fig.layout.xaxis.tickangle == -60        # "k:word" labels, columns as narrow as W's
     assert fig.layout.xaxis2.tickangle == 0
+    # drawn at least as wide as its columns' labels need (a phone scrolls it sideways);
+    # a longer sentence or the presenter's bigger text needs more
+    ls = lesson(model, x, y, tokens=tagged.tokens)
+    width = fig.layout.meta["min_width"]
+    columns = max(len(x), 6) + 2 * model.H
+    assert width >= columns * 10
+    assert make_gradients(ls, look=Look(font_size=22, min_size=19)).meta["min_width"] > width
 
 
 def test_dw_terms_panels_add_up_to_the_gradient(model, tagged):

@@ -173,6 +173,23 @@ def test_the_network_page_on_a_phone_is_readable(browser, app_server):
         page.context.close()
 
 
+@pytest.mark.parametrize("sentence", ["I saw her duck under the table .",
+                                      "我 的 朋友 昨天 在 学校 吃 了 三 个 苹果 ， 他 说 这 本 书 很 好 。"])
+def test_the_bptt_gradients_on_a_phone_are_readable(browser, app_server, sentence):
+    """∂L/∂U, ∂L/∂W, ∂L/∂V side by side: on a phone their titles and unit numbers ran
+    into each other; the chart is drawn as wide as it needs and scrolls sideways."""
+    page = open_page(browser, app_server.base, "bptt", width=390, height=844, s=sentence)
+    try:
+        page.locator(".st-key-bptt_grads .js-plotly-plot .main-svg").first.wait_for()
+        page.locator(".st-key-bptt_grads").scroll_into_view_if_needed()
+        texts = page.evaluate(CHART_TEXTS, "bptt_grads")
+        assert len(texts) > 40
+        assert not overlapping(texts), overlapping(texts)[:5]
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    finally:
+        page.context.close()
+
+
 def test_a_50_token_sentence_keeps_the_unrolled_graph_readable(browser, app_server):
     sentence = " ".join(["I think that the book that my friend gave me last year is very "
                          "good ."] * 4)

@@ -385,6 +385,7 @@ def test_training_in_chromium_live_then_download_and_upload(page, app_server, tm
     path = tmp_path / "model.npz"
     dl.value.save_as(path)
     model = checkpoint.load(path)
+    settle(page)                # the page done with the download before a file is chosen
     page.locator("[data-testid='stFileUploaderDropzoneInput']").last.set_input_files(str(path))
     page.wait_for_selector("text=It is now your model", timeout=30_000)
     assert tag_text(model, "我 吃 苹果").tags == tag_text(checkpoint.load(path), "我 吃 苹果").tags

@@ -87,6 +87,18 @@ def make_gradients(ls: Lesson, *, look: style.Look = style.Look(),
             title=dict(text=text("fig.axis.unit", lang), font=dict(size=look.scaled(0.8)))
             if name == "U" else None,                         # W shares U's rows; V: tag names
             domain=[1.0 - len(ys) / rows, 1.0])              # equal row heights in all three
+    # how wide the chart must be drawn (meta.min_width: views.chart scrolls it sideways
+    # where the page is narrower, on a phone): each heatmap column as wide as its tick
+    # label ("16", a little wider than drawn) and every two neighbouring titles apart
+    title_px = look.scaled(0.85)
+    titles = [style.text_width(text(key, lang), title_px) * 1.1 for *_, key in panels]
+    fracs = [d[1] - d[0] for d in dom]
+    plot_px = max(
+        style.text_width("16", tick_px) * sum(len(xs) for _, xs, _, _ in panels)
+        / (1.0 - GAP * 2),
+        *((titles[i] + titles[i + 1]) / 2 / ((fracs[i] + fracs[i + 1]) / 2 + GAP)
+          for i in range(2)))
+    min_width = int(plot_px + look.scaled(4) + look.scaled(1.35)) + 8
     layout = style.base_layout(look, height=height or int(max(
         look.scaled(26), look.font_size * 1.4 * rows + look.scaled(11))),
                                # r: room for the last tick label of ∂L/∂V; b: U's slanted
@@ -99,7 +111,7 @@ def make_gradients(ls: Lesson, *, look: style.Look = style.Look(),
                                                title_px=look.scaled(0.8)))))
     return style.figure(traces, dict(**layout, **layout_axes, annotations=annotations,
                                      meta=dict(kind="gradients", T=T,
-                                               truncate=ls.truncate)))
+                                               truncate=ls.truncate, min_width=min_width)))
 
 
 def make_dw_terms(ls: Lesson, *, look: style.Look = style.Look(), per_row: int = 10,
