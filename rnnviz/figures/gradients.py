@@ -59,8 +59,8 @@ def make_gradients(ls: Lesson, *, look: style.Look = style.Look(),
     rows = max(m.H, m.K)
     panels = [("U", toks, units, "bptt.fig.dU"), ("W", units, units, "bptt.fig.dW"),
               ("V", units, list(m.tags), "bptt.fig.dV")]
-    traces, annotations, layout_axes = [], [], {}
-    tick_px = look.scaled(0.75)
+    traces, annotations, layout_axes, title_w = [], [], {}, []
+    tick_px, title_px = look.scaled(0.75), look.scaled(0.85)
     for i, (name, xs, ys, key) in enumerate(panels, 1):
         z = mats[name]
         zmax = style.symmetric_range(z)
@@ -69,10 +69,13 @@ def make_gradients(ls: Lesson, *, look: style.Look = style.Look(),
                            hovertemplate=f"∂L/∂{name}[%{{y}}, %{{x}}] = %{{z:.3e}}"
                                          "<extra></extra>", xgap=1, ygap=1, name=f"d{name}"))
         d = dom[i - 1]
+        title_w.append(max(style.text_width(text(key, lang), title_px),
+                           style.text_width(f"±{mag.sci(zmax)}", title_px)) * 1.15)
         annotations.append(dict(
             text=f"<b>{text(key, lang)}</b><br>±{mag.sci(zmax)}",
-            x=(d[0] + d[1]) / 2, y=1.0, xref="paper", yref="paper", yanchor="bottom",
-            showarrow=False, yshift=4, font=dict(size=look.scaled(0.85))))
+            x=(d[0] + d[1]) / 2, y=1.0, xref="paper", yref="paper", xanchor="center",
+            yanchor="bottom",
+            showarrow=False, yshift=4, font=dict(size=title_px)))
         axis_title = {"U": "fig.axis.token", "W": "bptt.fig.axis_prev_unit",
                       "V": "fig.axis.unit"}[name]
         layout_axes[f"xaxis{i}"] = dict(
@@ -90,13 +93,11 @@ def make_gradients(ls: Lesson, *, look: style.Look = style.Look(),
     # how wide the chart must be drawn (meta.min_width: views.chart scrolls it sideways
     # where the page is narrower, on a phone): each heatmap column as wide as its tick
     # label ("16", a little wider than drawn) and every two neighbouring titles apart
-    title_px = look.scaled(0.85)
-    titles = [style.text_width(text(key, lang), title_px) * 1.1 for *_, key in panels]
     fracs = [d[1] - d[0] for d in dom]
     plot_px = max(
         style.text_width("16", tick_px) * sum(len(xs) for _, xs, _, _ in panels)
         / (1.0 - GAP * 2),
-        *((titles[i] + titles[i + 1]) / 2 / ((fracs[i] + fracs[i + 1]) / 2 + GAP)
+        *((title_w[i] + title_w[i + 1]) / 2 / ((fracs[i] + fracs[i + 1]) / 2 + GAP)
           for i in range(2)))
     min_width = int(plot_px + look.scaled(4) + look.scaled(1.35)) + 8
     layout = style.base_layout(look, height=height or int(max(
