@@ -94,3 +94,14 @@ def test_a_click_on_a_chart_reaches_the_server_each_time(page, app_server):
         page.wait_for_function(f"() => new URL(location).searchParams.get('t') === '{t}'",
                                timeout=60_000)
         settle(page)
+
+
+def test_a_chart_follows_its_box_when_the_box_changes_width(page, app_server):
+    """The box of a drawn chart gets wider (a scroller's min-width arriving after the
+    figure, a column): the plot is laid out again at the new width."""
+    open_page(page, app_server.base, "我 吃 苹果")
+    before = page.evaluate(f"() => document.querySelector('{UNROLLED}')._fullLayout.width")
+    page.evaluate(f"() => {{ document.querySelector('{UNROLLED}').style.width = "
+                  f"'{int(before) + 300}px'; }}")
+    page.wait_for_function(f"() => document.querySelector('{UNROLLED}')._fullLayout.width "
+                           f"=== {int(before) + 300}", timeout=30_000)

@@ -39,6 +39,19 @@ export default function (component) {
   }
   gd.__rnnviz = gd.__rnnviz || { clicks: 0 };
   const state = gd.__rnnviz;
+  if (!state.resizes && window.ResizeObserver) {
+    // the box can change width after a figure is drawn (a scroller's min-width arriving
+    // with the page's CSS, a scrollbar, a column): the plot follows it, as
+    // st.plotly_chart's did; the window's own resizes are Plotly's "responsive"
+    let width = 0;
+    state.resizes = new ResizeObserver((entries) => {
+      const w = Math.round(entries[0].contentRect.width);
+      if (w === width) return;
+      width = w;
+      if (gd._fullLayout && window.Plotly) requestAnimationFrame(() => window.Plotly.Plots.resize(gd));
+    });
+    state.resizes.observe(gd);
+  }
   state.setStateValue = setStateValue;
   if (state.text === text) return;
   state.text = text;
