@@ -51,7 +51,7 @@ def test_a_student_walks_the_whole_lesson(page, app_server, lang, s):
             settle(page)
         # a figure or the chips follow the question (the step's "figure")
         main = page.get_by_test_id("stMain")
-        assert main.locator(".js-plotly-plot, span[title]"
+        assert main.locator(".rnnviz-chart, span[title]"
                             ).count() > 0, name
         if i < n:
             page.mouse.click(5, 300)                # the focus on the page, not a control

@@ -208,8 +208,9 @@ def browser_component():
 # (documented for v2), so ``chart.js`` keeps its plot and hands each new figure to
 # Plotly.react. plotly.js itself is the copy inside the plotly package, served by the
 # route Streamlit gives a components v1 declaration's files (``plotly_js_url``; the
-# route's layout is not documented). Measured: README.md, "Where the time went", and
-# bench/RESULTS.md.
+# route's layout is not documented). Measured (bench/RESULTS.md, "Charts kept on the
+# page"): a keystroke that adds a token on / changes 242-1,772 DOM nodes instead of
+# 3,334-3,804; closed-loop p95 against the floor 2.06 -> 1.37 on /, 2.54 -> 1.32 on /bptt.
 
 def chart_js() -> str:
     """The chart component's source (package data next to this module)."""
