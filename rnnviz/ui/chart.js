@@ -48,7 +48,13 @@ export default function (component) {
       const w = Math.round(entries[0].contentRect.width);
       if (w === width) return;
       width = w;
-      if (gd._fullLayout && window.Plotly) requestAnimationFrame(() => window.Plotly.Plots.resize(gd));
+      if (!gd._fullLayout || !window.Plotly) return;
+      requestAnimationFrame(() => {
+        // a chart in a closed expander or a page being left is not displayed: nothing to lay out
+        if (gd.isConnected && gd.getClientRects().length) {
+          window.Plotly.Plots.resize(gd).catch(() => {});
+        }
+      });
     });
     state.resizes.observe(gd);
   }
