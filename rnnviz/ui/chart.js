@@ -9,8 +9,9 @@
 //
 // Its data (bytes, JSON): {figure, config, alt, url, select}. url: plotly.js as the
 // server serves it (streamlit_fence.plotly_js_url), loaded once per page. select: the
-// figure's points can be clicked; a click sends {points: [{customdata, x, y, n}]} as
-// the state value "selection" (n counts the clicks, so the same point twice is a change).
+// figure's points can be clicked; a click sends {points: [{customdata, x, y, curve,
+// point}], n} as the state value "selection" (n counts the clicks, so the same point
+// twice is a change).
 const loaded = {};
 
 const plotly = (url) => {
@@ -41,8 +42,8 @@ export default function (component) {
   const state = gd.__rnnviz;
   if (!state.resizes && window.ResizeObserver) {
     // the box can change width after a figure is drawn (a scroller's min-width arriving
-    // with the page's CSS, a scrollbar, a column): the plot follows it, as
-    // st.plotly_chart's did; the window's own resizes are Plotly's "responsive"
+    // with the page's CSS, a scrollbar, a column, the window): the plot follows it, as
+    // st.plotly_chart's did
     let width = 0;
     state.resizes = new ResizeObserver((entries) => {
       const w = Math.round(entries[0].contentRect.width);

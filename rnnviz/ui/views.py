@@ -37,11 +37,11 @@ from . import streamlit_fence as fence
 from .context import Context
 from .memo import session_memo
 
-CHART_CONFIG = {"displaylogo": False, "scrollZoom": False, "responsive": True,
+CHART_CONFIG = {"displaylogo": False, "scrollZoom": False,
                 "toImageButtonOptions": {"format": "png", "scale": 2}}
 # Every chart goes through views.chart(...): the figures carry their own colours and
-# fonts (no theme of Streamlit's); "responsive" redraws a chart at its box's new width
-# when the window changes (a phone turned, a window resized).
+# fonts (no theme of Streamlit's). A chart follows its box's width (chart.js watches
+# the box, the window's resizes included), so Plotly's own "responsive" is left off.
 
 ZOOM_BUTTONS = ["zoom2d", "pan2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"]
 PLOTLY_LOCALES = {"en": "en-US", "zh": "zh-CN"}
@@ -66,7 +66,8 @@ def chart_config(lang: str, zoom: bool = False) -> dict:
 
 
 def chart(fig, *, key: str, ctx: Context, t: int | None = None, alt: str | None = None,
-          zoom: bool = False, where=None, **kwargs):
+          zoom: bool = False, where=None, selection_mode: str | None = None,
+          on_select: Callable[[], None] | None = None):
     """A chart (``streamlit_fence.chart_component``: kept on the page while its figure
     changes) with the language, downloads and a text alternative.
 
@@ -84,16 +85,16 @@ def chart(fig, *, key: str, ctx: Context, t: int | None = None, alt: str | None 
     held, alt = typing_hold.chart_figure(ctx.page, key, fig, alt)   # (held while typing)
     if held is not fig:
         fig, meta = held, meta_of(held)         # its scroll width too, not the new one's
-    if kwargs.get("selection_mode") == "points":
+    select = selection_mode == "points"
+    if select:
         fig = with_click_layout(fig)
     min_width = meta.get("min_width")
     if min_width:
         where = fence.scroller(key, int(min_width), where)
-    payload = chart_payload(fig, chart_config(ctx.lang, zoom), alt,
-                            kwargs.get("selection_mode") == "points")
+    payload = chart_payload(fig, chart_config(ctx.lang, zoom), alt, select)
     with where if where is not None else contextlib.nullcontext():
         return fence.chart_component()(key=key, data=payload,
-                                       on_selection_change=kwargs.get("on_select") or _ignore)
+                                       on_selection_change=on_select or _ignore)
 
 
 def _ignore() -> None:
